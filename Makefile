@@ -1,0 +1,57 @@
+# nbscheck — `make demo` and `make test` work on a fresh machine: they create .venv and install
+# everything themselves (Chromium for the browser test comes from Debian's packages).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+EXAMPLE := examples/qualifying/submission.yaml
+
+.PHONY: demo test venv lint site serve browser-deps bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# Debian's Chromium for the browser test; skipped when it is already there.
+browser-deps:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "installing Chromium (Debian package) for the browser test"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+lint: venv
+	$(BIN)/nbscheck lint
+
+site: venv
+	$(BIN)/mkdocs build --strict
+
+demo: venv
+	$(BIN)/nbscheck --version
+	$(BIN)/nbscheck lint
+	-$(BIN)/nbscheck $(EXAMPLE)
+	-$(BIN)/nbscheck examples/with-mistakes/submission.yaml --lang en
+	$(BIN)/mkdocs build --strict
+	@echo ""
+	@echo "网站已生成在 site/。预览：$(BIN)/mkdocs serve  然后打开 http://127.0.0.1:8000/"
+	@echo "The site is in site/. To browse it: $(BIN)/mkdocs serve, then open http://127.0.0.1:8000/"
+
+test: venv browser-deps
+	$(BIN)/python -m pytest -q
+
+bench: venv
+	$(BIN)/python benchmarks/run.py
+
+serve: venv
+	$(BIN)/mkdocs serve
+
+clean:
+	rm -rf $(VENV) site benchmarks/out .pytest_cache

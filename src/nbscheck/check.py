@@ -1,0 +1,403 @@
+"""Check one submission against the clauses of the guideline version it answers.
+
+Order of work, cheapest first: read and parse (:mod:`nbscheck.load`), pick the guideline version,
+validate against the generated submission schema (shape, types, ranges, known clause ids), then the
+rules a schema cannot say (missing shall answers, not_applicable rules, status against target,
+required evidence, evidence files on disk), then the score. Findings map schema errors to the same
+stable codes the hand-written rules use, so a wrong type is NBS207 however it was found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import Any, Mapping
+
+from .findings import Finding, Position, Severity, make, pointer
+from .guideline import GuidelineError, shipped, versions
+from .load import DEFAULT_LIMITS, Document, Limits, LoadError, load_file
+from .model import Clause, Guideline, Indicator
+from .score import Score, score
+from .suggest import did_you_mean
+
+STATUS_ZH = {"met": "符合", "partial": "部分符合", "not_met": "不符合", "not_applicable": "不适用"}
+PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
+             50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82}
+
+
+@dataclass
+class CheckResult:
+    """Everything a report needs about one submission file."""
+
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    parsed: bool = False
+    guideline_id: str | None = None
+    guideline_version: str | None = None
+    township: dict[str, Any] = field(default_factory=dict)
+    period: dict[str, Any] = field(default_factory=dict)
+    score: Score | None = None
+    text: str | None = None  # kept only when there are findings to show source lines for
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity is Severity.WARNING for f in self.findings)
+
+    @property
+    def valid(self) -> bool:
+        return self.parsed and self.errors == 0
+
+    @property
+    def qualified(self) -> bool:
+        return bool(self.valid and self.score and self.score.qualified)
+
+    @property
+    def io_error(self) -> bool:
+        return not self.parsed and any(f.code == "NBS001" for f in self.findings)
+
+
+@lru_cache(maxsize=16)
+def _validator(root: str | None, version: str):
+    from jsonschema import Draft202012Validator
+
+    from .submission_schema import submission_schema
+
+    g = shipped(version, root)
+    return Draft202012Validator(submission_schema(g))
+
+
+@lru_cache(maxsize=4)
+def _versions(root: str | None) -> dict[str, Path]:
+    return versions(Path(root) if root else None)
+
+
+def check_file(path: str | Path, *, guideline_root: str | None = None, limits: Limits = DEFAULT_LIMITS,
+               name: str | None = None) -> CheckResult:
+    shown = name or str(path)
+    result = CheckResult(file=shown)
+    try:
+        doc = load_file(path, limits, name=shown)
+    except LoadError as e:
+        result.findings = e.findings
+        return result
+    result.parsed = True
+    base = Path(path).resolve().parent
+    result.findings = list(doc.warnings) + check_document(doc, base, guideline_root, result)
+    result.findings.sort(key=Finding.sort_key)
+    if result.findings:
+        result.text = doc.text
+    return result
+
+
+def check_document(doc: Document, base: Path, guideline_root: str | None, result: CheckResult) -> list[Finding]:
+    data = doc.data
+    out: list[Finding] = []
+    gref = data.get("guideline") if isinstance(data.get("guideline"), dict) else {}
+    result.township = data.get("township") if isinstance(data.get("township"), dict) else {}
+    result.period = data.get("period") if isinstance(data.get("period"), dict) else {}
+    known = _versions(guideline_root)
+    version = gref.get("version")
+    result.guideline_id = gref.get("id") if isinstance(gref.get("id"), str) else None
+    if isinstance(version, (int, float)):
+        version = str(version)
+    if isinstance(version, str) and version in known:
+        chosen = version
+    elif isinstance(version, str) and version:
+        out.append(make("NBS216", doc.where(["guideline", "version"]), path="/guideline/version",
+                        version=version, known=", ".join(sorted(known, key=_semver))))
+        return out
+    else:
+        chosen = max(known, key=_semver)  # validate the shape anyway; the schema reports the missing version
+    result.guideline_version = chosen
+    try:
+        g = shipped(chosen, guideline_root)
+    except GuidelineError as e:
+        return out + e.findings
+    if g.is_draft:
+        out.append(make("NBS222", doc.where(["guideline", "version"]), path="/guideline/version", version=chosen))
+    released = [v for v, p in known.items() if _semver(v) > _semver(chosen)]
+    if released:
+        out.append(make("NBS224", doc.where(["guideline", "version"]), path="/guideline/version",
+                        latest=max(released, key=_semver)))
+
+    bad_answers: set[str] = set()
+    for err in _validator(guideline_root, chosen).iter_errors(data):
+        f = _schema_finding(doc, g, err)
+        if f is None:
+            continue
+        out.append(f)
+        p = list(err.absolute_path)
+        if len(p) >= 2 and p[0] == "answers":
+            bad_answers.add(str(p[1]))
+    answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
+    out += unknown_answers(doc, g)
+    out += _period(doc, result.period)
+    out += _township(doc, result.township)
+    invalid = set(bad_answers)
+    for c in g.assessable:
+        ans = answers.get(c.id)
+        if ans is None:
+            if "answers" in data or c.level == "shall":
+                code = "NBS203" if c.level == "shall" else "NBS204"
+                out.append(make(code, doc.where(["answers"], key=True), clause=c.id, path=pointer(["answers", c.id]), ref=c.id))
+            continue
+        if c.id in bad_answers or not isinstance(ans, dict):
+            continue
+        found = _answer(doc, g, c, ans, base)
+        if any(f.severity is Severity.ERROR for f in found):
+            invalid.add(c.id)
+        out += found
+    errors = sum(f.severity is Severity.ERROR for f in out)
+    result.score = score(g, answers, invalid, errors)
+    return out
+
+
+def _semver(v: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(x) for x in v.split("."))
+    except ValueError:
+        return (0,)
+
+
+# --- schema errors to stable codes ---------------------------------------------------------------
+
+_EXPECTED = {"boolean": ("true 或 false", "true or false"), "number": ("数字", "a number"),
+             "integer": ("整数", "a whole number"), "string": ("文本", "text")}
+
+
+def _schema_finding(doc: Document, g: Guideline, err) -> Finding | None:
+    from .schemas import _found, error_finding
+
+    path = list(err.absolute_path)
+    kw = err.validator
+    if path == ["answers"] and kw == "additionalProperties":
+        return None  # reported per key below, by _unknown_answers
+    if path == ["guideline", "id"] and kw == "const":
+        return make("NBS217", doc.where(path), path=pointer(path), found=err.instance, expected=g.id)
+    if len(path) >= 3 and path[0] == "answers":
+        cid = str(path[1])
+        c = g.clause(cid)
+        pos = doc.where(path)
+        ptr = pointer(path)
+        if path[2:] == ["value"] and c is not None and c.assessment is not None:
+            ind = c.assessment.indicator
+            if kw == "type":
+                t = "integer" if ind.integer else ("boolean" if ind.type == "boolean" else "string" if ind.type == "text" else "number")
+                exp = _EXPECTED[t]
+                if ind.type == "percentage":
+                    exp = ("0–100 的百分数", "a percentage from 0 to 100")
+                fz, fe = _found(err.instance)
+                return make("NBS207", pos, clause=cid, path=ptr, expected=exp[0], expected_en=exp[1], found=fz, found_en=fe)
+            if kw in ("minimum", "maximum"):
+                lo, hi = ind.bounds()
+                rng = f"[{_fmt(lo) if lo is not None else '-∞'}, {_fmt(hi) if hi is not None else '∞'}]"
+                return make("NBS209", pos, clause=cid, path=ptr, value=_fmt(err.instance), range=rng)
+            if kw == "enum":
+                choices = ", ".join(ch.id for ch in ind.choices)
+                return make("NBS219", pos, clause=cid, path=ptr, value=err.instance, choices=choices)
+        if len(path) == 5 and path[2] == "evidence" and path[4] == "kind" and kw == "enum":
+            return make("NBS218", pos, clause=cid, path=ptr, ref=err.instance,
+                        **did_you_mean(str(err.instance), [k.id for k in g.evidence_kinds]))
+        if path[2:] == ["unit"] and kw == "enum" and c is not None and c.assessment is not None:
+            return make("NBS208", pos, clause=cid, path=ptr, expected=c.assessment.indicator.unit or "-", found=err.instance)
+        f = error_finding(doc, err, "NBS200")
+        return make("NBS200", f.position, clause=cid, path=f.path, **f.args)
+    return error_finding(doc, err, "NBS200")
+
+
+def unknown_answers(doc: Document, g: Guideline) -> list[Finding]:
+    answers = doc.data.get("answers")
+    if not isinstance(answers, dict):
+        return []
+    out = []
+    assessable = [c.id for c in g.assessable]
+    known = set(assessable)
+    for key in answers:
+        if key in known:
+            continue
+        pos = doc.where(["answers", key], key=True)
+        if g.clause(key) is not None:
+            out.append(make("NBS202", pos, clause=key, path=pointer(["answers", key]), ref=key))
+        else:
+            out.append(make("NBS201", pos, path=pointer(["answers", key]), ref=key, **did_you_mean(key, assessable)))
+    return out
+
+
+# --- rules beyond the schema ----------------------------------------------------------------------
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def target_text(ind: Indicator) -> str:
+    t = ind.target
+    parts = []
+    if t.at_least is not None:
+        parts.append(f"≥ {_fmt(t.at_least)}")
+    if t.at_most is not None:
+        parts.append(f"≤ {_fmt(t.at_most)}")
+    if t.equals is not None:
+        parts.append(f"= {_fmt(t.equals)}")
+    if t.one_of:
+        parts.append("∈ {" + ", ".join(t.one_of) + "}")
+    if t.min_length is not None:
+        parts.append(f"≥ {t.min_length} chars")
+    unit = f" {ind.unit}" if ind.unit else ("%" if ind.type == "percentage" else "")
+    return " ".join(parts) + unit
+
+
+def target_reached(ind: Indicator, value: Any) -> bool | None:
+    """Whether ``value`` meets the indicator's target; None when that cannot be judged."""
+    t = ind.target
+    if value is None:
+        return None
+    if ind.type == "boolean":
+        return None if t.equals is None or not isinstance(value, bool) else value == t.equals
+    if ind.type in ("number", "percentage"):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return None
+        ok = True
+        if t.at_least is not None:
+            ok &= value >= t.at_least
+        if t.at_most is not None:
+            ok &= value <= t.at_most
+        return ok
+    if ind.type == "choice":
+        return None if not t.one_of else value in t.one_of
+    if ind.type == "text":
+        return None if t.min_length is None or not isinstance(value, str) else len(value.strip()) >= t.min_length
+    return None
+
+
+def _answer(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, Any], base: Path) -> list[Finding]:
+    a = c.assessment
+    assert a is not None
+    ind = a.indicator
+    out: list[Finding] = []
+    here = ["answers", c.id]
+
+    def at(*sub: str | int) -> dict[str, Any]:
+        p = here + list(sub)
+        return {"pos": doc.where(p), "path": pointer(p)}
+
+    def add(code: str, sub: tuple = (), **args: Any) -> None:
+        w = at(*sub)
+        out.append(make(code, w["pos"], clause=c.id, path=w["path"], **args))
+
+    status = ans.get("status")
+    value = ans.get("value")
+    if status == "not_applicable":
+        if not a.not_applicable:
+            add("NBS205", ("status",), ref=c.id)
+        elif not str(ans.get("justification") or "").strip():
+            add("NBS206", ("status",))
+    else:
+        if status in ("met", "partial") and value is None:
+            add("NBS211", ("status",), status=status, status_zh=STATUS_ZH[status])
+        unit = ans.get("unit")
+        if unit is not None and unit != ind.unit:
+            add("NBS208", ("unit",), expected=ind.unit or "-", found=unit)
+        reached = target_reached(ind, value)
+        if status == "met" and reached is False:
+            add("NBS210", ("value",), status=status, status_zh=STATUS_ZH[status], value=_fmt(value),
+                relation="未达到", relation_en="does not reach", target=target_text(ind))
+        elif status == "not_met" and reached is True:
+            add("NBS223", ("value",), value=_fmt(value), target=target_text(ind))
+        if status in ("met", "partial"):
+            given = {e.get("kind") for e in ans.get("evidence") or () if isinstance(e, dict)}
+            missing = [k for k in a.evidence if k not in given]
+            if missing:
+                names = [g.evidence_kind(k) for k in missing]
+                add("NBS212", ("evidence",) if "evidence" in ans else ("status",),
+                    kinds="、".join(n.name.zh if n else k for n, k in zip(names, missing)),
+                    kinds_en=", ".join(n.name.en if n else k for n, k in zip(names, missing)))
+    for i, e in enumerate(ans.get("evidence") or ()):
+        if isinstance(e, dict) and isinstance(e.get("path"), str):
+            problem = evidence_problem(base, e["path"], e.get("sha256"))
+            if problem:
+                code, args, sub = problem
+                add(code, ("evidence", i, sub), **args)
+    return out
+
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def evidence_problem(base: Path, raw: str, sha256: str | None) -> tuple[str, dict[str, Any], str] | None:
+    """What is wrong with one evidence path, if anything: escaping, missing, or a bad checksum.
+
+    Paths are taken relative to the submission's folder, with ``\\`` accepted as a separator
+    (townships often write Windows paths). Absolute paths, ``..``, web addresses and symbolic links
+    are refused: a reviewer must be able to trust that the evidence travels with the submission.
+    """
+    norm = raw.replace("\\", "/")
+    if _URL.match(norm):
+        return "NBS214", {"path": raw, "why": "是网址", "why_en": "a web address"}, "path"
+    if norm.startswith("/") or _DRIVE.match(norm):
+        return "NBS214", {"path": raw, "why": "是绝对路径", "why_en": "an absolute path"}, "path"
+    parts = [p for p in PurePosixPath(norm).parts if p not in ("", ".")]
+    if ".." in parts:
+        return "NBS214", {"path": raw, "why": "含有 ..", "why_en": "it goes up with .."}, "path"
+    cur = base
+    for part in parts:
+        cur = cur / part
+        if cur.is_symlink():
+            return "NBS214", {"path": raw, "why": "经过符号链接", "why_en": "it goes through a symbolic link"}, "path"
+    if not parts or not cur.is_file():
+        return "NBS213", {"path": raw}, "path"
+    if sha256 and isinstance(sha256, str):
+        if _sha256(str(cur), *_stamp(cur)) != sha256.lower():
+            return "NBS215", {"path": raw}, "sha256"
+    return None
+
+
+def _stamp(p: Path) -> tuple[int, int]:
+    st = p.stat()
+    return st.st_size, st.st_mtime_ns
+
+
+@lru_cache(maxsize=4096)
+def _sha256(path: str, size: int, mtime: int) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _period(doc: Document, period: Mapping[str, Any]) -> list[Finding]:
+    out = []
+    dates: dict[str, dt.date] = {}
+    for key in ("start", "end"):
+        v = period.get(key)
+        if isinstance(v, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v):
+            try:
+                dates[key] = dt.date.fromisoformat(v)
+            except ValueError:
+                out.append(make("NBS221", doc.where(["period", key]), path=f"/period/{key}",
+                                problem=f"{v} 不是有效日期", problem_en=f"{v} is not a real date"))
+    if len(dates) == 2 and dates["end"] < dates["start"]:
+        out.append(make("NBS221", doc.where(["period", "end"]), path="/period/end",
+                        problem="结束日期早于开始日期", problem_en="the end comes before the start"))
+    return out
+
+
+def _township(doc: Document, township: Mapping[str, Any]) -> list[Finding]:
+    code = township.get("code")
+    if isinstance(code, str) and re.fullmatch(r"[0-9]{9}", code) and int(code[:2]) not in PROVINCES:
+        return [make("NBS220", doc.where(["township", "code"]), path="/township/code", code=code, prefix=code[:2])]
+    return []

@@ -1,0 +1,89 @@
+"""The one result type every layer produces: a :class:`Finding` that points at file:line:column.
+
+Findings carry a stable code (``NBS101``) and the arguments of their message rather than a rendered
+sentence, so that each report can render them in the reader's language (see :mod:`nbscheck.messages`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Iterable, Mapping
+
+
+class Severity(str, Enum):
+    """How bad a finding is. Errors fail a run; warnings and notes do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column (counted in characters, not bytes) in a file."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column}"
+        return self.file
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in one file.
+
+    ``args`` fills the message template of ``code``; ``path`` is the JSON pointer of the value the
+    finding is about (``/answers/6.2.1/value``), ``clause`` the clause id when there is one.
+    """
+
+    code: str
+    severity: Severity
+    file: str
+    line: int = 0
+    column: int = 0
+    clause: str | None = None
+    path: str = ""
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str = "zh") -> str:
+        from .messages import render
+
+        return render(self.code, lang, self.args)
+
+    def hint(self, lang: str = "zh") -> str:
+        from .messages import render_hint
+
+        return render_hint(self.code, lang, self.args)
+
+    @property
+    def position(self) -> Position:
+        return Position(self.file, self.line, self.column)
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line, self.column, self.code)
+
+
+def make(code: str, pos: Position, *, clause: str | None = None, path: str = "",
+         severity: Severity | None = None, **args: Any) -> Finding:
+    """Build a finding at ``pos`` with the default severity of ``code`` unless one is given."""
+    from .messages import default_severity
+
+    return Finding(code=code, severity=severity or default_severity(code), file=pos.file,
+                   line=pos.line, column=pos.column, clause=clause, path=path, args=args)
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+def pointer(parts: Iterable[Any]) -> str:
+    """JSON pointer (RFC 6901) for a sequence of keys and indexes."""
+    out = []
+    for p in parts:
+        out.append(str(p).replace("~", "~0").replace("/", "~1"))
+    return "/" + "/".join(out) if out else ""

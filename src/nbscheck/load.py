@@ -1,0 +1,360 @@
+"""Read YAML files into plain Python data while keeping a way back to file:line:column.
+
+Why this layer exists: every finding must point at the exact place in the user's file, and the
+checker must read thousands of files quickly. So the file is composed once into a node tree by
+libyaml (C, through ruamel.yaml's ``CSafeLoader``); this module turns the nodes into plain dicts,
+lists and scalars itself (enforcing limits, refusing unsafe tags and duplicate keys on the way) and
+keeps the node tree, so :meth:`Document.where` can answer "where is this value?" for any JSON path
+lazily: positions cost nothing until a finding needs one.
+
+Round-trip parsing (which keeps comments) is a different job with a different cost; it lives in
+:mod:`nbscheck.migrate`, the only place that rewrites YAML.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:  # libyaml through ruamel.yaml.clib: about ten times faster than the pure-Python parser.
+    from ruamel.yaml.cyaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - only on platforms without a clib wheel
+    from ruamel.yaml.loader import SafeLoader as _Loader  # type: ignore[assignment]
+
+from .findings import Finding, Position, make
+
+YAML_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {YAML_TAG + t for t in ("str", "null", "bool", "int", "float", "timestamp", "map", "seq")}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep hostile input cheap to refuse. All adjustable from the CLI."""
+
+    max_bytes: int = 20 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 500_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class LoadError(Exception):
+    """Raised when a file cannot be turned into data; carries the findings that say why."""
+
+    def __init__(self, findings: list[Finding]):
+        super().__init__("; ".join(f.message("en") for f in findings))
+        self.findings = findings
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data, its text, and the node tree that knows every position."""
+
+    file: str
+    data: Any
+    text: str
+    root: Node | None = field(repr=False, default=None)
+    warnings: list[Finding] = field(default_factory=list)
+
+    def node_at(self, path: Sequence[str | int], key: bool = False) -> Node | None:
+        """The deepest node on ``path``; with ``key``, the key node of the last mapping step."""
+        node = self.root
+        last_key: Node | None = None
+        for part in path:
+            if isinstance(node, MappingNode):
+                found = None
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode) and k.value == str(part):
+                        found = (k, v)  # the last one wins, as in the data
+                if found is None:
+                    return node
+                last_key, node = found
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                last_key, node = None, node.value[part]
+            else:
+                return node
+        if key and last_key is not None:
+            return last_key
+        return node
+
+    def where(self, path: Sequence[str | int] = (), key: bool = False) -> Position:
+        """Position (1-based line and column) of the value at ``path``, or of the nearest parent."""
+        node = self.node_at(path, key=key)
+        if node is None:
+            return Position(self.file, 1, 1)
+        return _pos(self.file, node)
+
+    def line(self, number: int) -> str:
+        """The text of 1-based line ``number`` (for showing the source under a finding)."""
+        lines = self.text.splitlines()
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _pos(file: str, node: Node) -> Position:
+    m = node.start_mark
+    return Position(file, m.line + 1, m.column + 1)
+
+
+def display_name(path: Path) -> str:
+    """How a file is named in findings: relative to the working directory when it is below it."""
+    try:
+        return os.path.relpath(path) if not str(path).startswith("..") else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def load_file(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, name: str | None = None,
+              expect_mapping: bool = True) -> Document:
+    """Load one YAML file. Raises :class:`LoadError` with positioned findings when it cannot."""
+    p = Path(path)
+    shown = name or str(path)
+    try:
+        size = p.stat().st_size
+        if size > limits.max_bytes:
+            raise LoadError([make("NBS010", Position(shown, 1, 1), size=size, limit=limits.max_bytes)])
+        with open(p, "rb") as fh:
+            raw = fh.read(limits.max_bytes + 1)
+    except LoadError:
+        raise
+    except OSError as e:
+        raise LoadError([make("NBS001", Position(shown), reason=e.strerror or str(e))]) from None
+    if len(raw) > limits.max_bytes:  # grew while we looked, or a special file
+        raise LoadError([make("NBS010", Position(shown, 1, 1), size=len(raw), limit=limits.max_bytes)])
+    return load_bytes(raw, shown, limits, expect_mapping=expect_mapping)
+
+
+def decode(raw: bytes, name: str) -> tuple[str, list[Finding]]:
+    """Bytes to text, strictly UTF-8, with a positioned finding for every way that goes wrong."""
+    warnings: list[Finding] = []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError([make("NBS002", Position(name, 1, 1), byte=1, guess="，看起来是 UTF-16 编码",
+                              guess_en=", it looks like UTF-16")])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        warnings.append(make("NBS003", Position(name, 1, 1)))
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise LoadError([make("NBS013", _byte_pos(raw, nul, name))])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        guess = guess_en = ""
+        try:
+            raw.decode("gb18030")
+            guess, guess_en = "，看起来是 GBK/GB18030 编码", ", it looks like GBK/GB18030"
+        except UnicodeDecodeError:
+            pass
+        raise LoadError([make("NBS002", _byte_pos(raw, e.start, name), byte=e.start + 1,
+                              guess=guess, guess_en=guess_en)]) from None
+    return text, warnings
+
+
+def _byte_pos(raw: bytes, offset: int, name: str) -> Position:
+    start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[start:offset].decode("utf-8", "replace")) + 1
+    return Position(name, line, column)
+
+
+def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *,
+               expect_mapping: bool = True) -> Document:
+    text, warnings = decode(raw, name)
+    doc = load_text(text, name, limits, expect_mapping=expect_mapping)
+    doc.warnings[:0] = warnings
+    return doc
+
+
+def _deep_flow(text: str, depth: int) -> re.Match[str] | None:
+    return re.search(r"[\[{](?:[ \t\r\n]*[\[{]){%d}" % depth, text)
+
+
+def load_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS, *,
+              expect_mapping: bool = True) -> Document:
+    """Compose ``text`` with libyaml and build plain data from the nodes."""
+    if "[" in text or "{" in text:
+        m = _deep_flow(text, limits.max_depth)
+        if m:  # refuse before the parser spends time (and stack) on it
+            raise LoadError([make("NBS011", _char_pos(text, m.start(), name), limit=limits.max_depth)])
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except MarkedYAMLError as e:
+        raise LoadError([_syntax_finding(e, text, name)]) from None
+    except YAMLError as e:
+        raise LoadError([make("NBS004", Position(name, 1, 1), problem=str(e))]) from None
+    except RecursionError:
+        raise LoadError([make("NBS011", Position(name, 1, 1), limit=limits.max_depth)]) from None
+    finally:
+        loader.dispose()
+    if root is None or (isinstance(root, ScalarNode) and root.tag == YAML_TAG + "null" and not root.value):
+        raise LoadError([make("NBS008", Position(name, 1, 1))])
+    if expect_mapping and not isinstance(root, MappingNode):
+        found = ("列表", "a list") if isinstance(root, SequenceNode) else ("单个值", "a single value")
+        raise LoadError([make("NBS009", _pos(name, root), found=found[0], found_en=found[1])])
+    builder = _Builder(name, limits)
+    data = builder.build(root, 0)
+    if builder.errors:
+        raise LoadError(builder.errors)
+    return Document(file=name, data=data, text=text, root=root, warnings=[])
+
+
+def _char_pos(text: str, offset: int, name: str) -> Position:
+    line = text.count("\n", 0, offset) + 1
+    return Position(name, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+def _syntax_finding(e: MarkedYAMLError, text: str, name: str) -> Finding:
+    mark = e.problem_mark or e.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (e.problem or e.context or "").strip()
+    lines = text.splitlines()
+    src = lines[line - 1] if 0 < line <= len(lines) else ""
+    tab = src.find("\t")
+    if tab >= 0 and src[:tab].strip() == "":
+        return make("NBS007", Position(name, line, tab + 1))
+    if "expected a single document" in str(e):
+        return make("NBS015", Position(name, line, col))
+    return make("NBS004", Position(name, line, col), problem=problem)
+
+
+_INT_RE = re.compile(r"^[-+]?(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)$")
+
+
+def _int(value: str) -> int | str:
+    v = value.replace("_", "")
+    sign = -1 if v.startswith("-") else 1
+    v = v.lstrip("+-")
+    try:
+        if v.startswith(("0x", "0X")):
+            return sign * int(v[2:], 16)
+        if v.startswith(("0o", "0O")):
+            return sign * int(v[2:], 8)
+        if v.startswith(("0b", "0B")):
+            return sign * int(v[2:], 2)
+        return sign * int(v, 10)
+    except ValueError:
+        return value
+
+
+def _float(value: str) -> float | str:
+    v = value.replace("_", "").lower()
+    if v in (".inf", "+.inf"):
+        return float("inf")
+    if v == "-.inf":
+        return float("-inf")
+    if v == ".nan":
+        return float("nan")
+    try:
+        return float(v)
+    except ValueError:
+        return value
+
+
+class _Builder:
+    """Turns a node tree into plain data, counting every value and refusing what is unsafe."""
+
+    def __init__(self, name: str, limits: Limits):
+        self.name = name
+        self.limits = limits
+        self.count = 0
+        self.errors: list[Finding] = []
+        self.done: dict[int, tuple[Any, int]] = {}
+        self.active: set[int] = set()
+
+    def fail(self, code: str, node: Node, **args: Any) -> None:
+        self.errors.append(make(code, _pos(self.name, node), **args))
+        raise _Stop
+
+    def build(self, node: Node, depth: int) -> Any:
+        try:
+            return self._build(node, depth)
+        except _Stop:
+            return None
+
+    def _build(self, node: Node, depth: int) -> Any:
+        key = id(node)
+        cached = self.done.get(key)
+        if cached is not None:  # an alias: count its whole expansion, but build it once
+            self.count += cached[1]
+            if self.count > self.limits.max_nodes:
+                self.fail("NBS012", node, limit=self.limits.max_nodes)
+            return cached[0]
+        if key in self.active:
+            self.fail("NBS012", node, limit=self.limits.max_nodes)
+        if depth > self.limits.max_depth:
+            self.fail("NBS011", node, limit=self.limits.max_depth)
+        before = self.count
+        self.count += 1
+        if self.count > self.limits.max_nodes:
+            self.fail("NBS012", node, limit=self.limits.max_nodes)
+        tag = node.tag
+        if isinstance(node, ScalarNode):
+            value = self._scalar(node, tag)
+        else:
+            if tag not in _ALLOWED_TAGS:
+                self.fail("NBS006", node, tag=_short_tag(tag))
+            self.active.add(key)
+            if isinstance(node, SequenceNode):
+                value = [self._build(n, depth + 1) for n in node.value]
+            else:
+                value = self._mapping(node, depth)
+            self.active.discard(key)
+        self.done[key] = (value, self.count - before)
+        return value
+
+    def _scalar(self, node: ScalarNode, tag: str) -> Any:
+        v = node.value
+        if tag == YAML_TAG + "str":
+            return v
+        if tag == YAML_TAG + "null":
+            return None
+        if tag == YAML_TAG + "bool":
+            return v.lower() in ("true", "yes", "on", "y")
+        if tag == YAML_TAG + "int":
+            return _int(v)
+        if tag == YAML_TAG + "float":
+            return _float(v)
+        if tag == YAML_TAG + "timestamp":
+            return v  # dates stay text: schemas check their format, and JSON has no date type
+        self.fail("NBS006", node, tag=_short_tag(tag))
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first: dict[str, Node] = {}
+        merged: dict[str, Any] = {}
+        for k, v in node.value:
+            if k.tag == YAML_TAG + "merge":
+                src = self._build(v, depth + 1)
+                for m in src if isinstance(src, list) else [src]:
+                    if isinstance(m, dict):
+                        merged.update({a: b for a, b in m.items() if a not in merged})
+                continue
+            if not isinstance(k, ScalarNode):
+                self.fail("NBS014", k)
+            if k.tag not in _ALLOWED_TAGS:
+                self.fail("NBS006", k, tag=_short_tag(k.tag))
+            text = k.value  # keys stay as written: "7.10" must not become the number 7.1
+            if text in first:
+                self.errors.append(make("NBS005", _pos(self.name, k), key=text,
+                                        first=first[text].start_mark.line + 1))
+            else:
+                first[text] = k
+            out[text] = self._build(v, depth + 1)
+        for a, b in merged.items():
+            out.setdefault(a, b)
+        return out
+
+
+class _Stop(Exception):
+    pass
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(YAML_TAG):] if tag.startswith(YAML_TAG) else tag

@@ -1,0 +1,167 @@
+"""Every user-facing finding message, in Chinese and English, keyed by its stable code.
+
+Codes never change meaning once released, so users can search for them and suppress them.
+Ranges: NBS0xx reading a file; NBS1xx the guideline (``nbscheck lint``); NBS2xx a submission
+(``nbscheck check``); NBS3xx versions, diffs and migration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from .findings import Severity
+
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
+
+
+@dataclass(frozen=True)
+class Message:
+    severity: Severity
+    zh: str
+    en: str
+    hint_zh: str = ""
+    hint_en: str = ""
+
+
+CATALOG: dict[str, Message] = {
+    # --- reading files -------------------------------------------------------------------------
+    "NBS001": Message(E, "无法读取文件：{reason}", "cannot read the file: {reason}",
+                      "检查路径是否正确、文件是否存在且有读取权限。", "Check the path, that the file exists and that you may read it."),
+    "NBS002": Message(E, "文件不是 UTF-8 编码（第 {byte} 字节无法解码）{guess}",
+                      "the file is not UTF-8 (byte {byte} cannot be decoded){guess_en}",
+                      "用文本编辑器“另存为”UTF-8 编码后重试。", "Save the file as UTF-8 in your editor and run again."),
+    "NBS003": Message(W, "文件以字节顺序标记（BOM）开头，已忽略", "the file starts with a byte-order mark (BOM); it was ignored",
+                      "保存为“UTF-8（无 BOM）”可消除此提示。", "Save as UTF-8 without BOM to silence this."),
+    "NBS004": Message(E, "YAML 语法错误：{problem}", "YAML syntax error: {problem}",
+                      "检查此处的缩进、冒号后的空格和引号是否成对。", "Check the indentation, the space after each colon and that quotes are paired."),
+    "NBS005": Message(E, "键“{key}”重复出现（第一次在第 {first} 行）", "key '{key}' appears twice (first at line {first})",
+                      "删除或合并重复的键；YAML 中后出现的值会悄悄覆盖前面的值。", "Remove or merge one of them: YAML would silently keep only the last."),
+    "NBS006": Message(E, "不允许的 YAML 标签 {tag}", "YAML tag {tag} is not allowed",
+                      "删除标签，只使用普通的文本、数字、列表和映射。", "Remove the tag; use plain text, numbers, lists and mappings only."),
+    "NBS007": Message(E, "缩进中使用了制表符（Tab）", "a tab is used for indentation",
+                      "YAML 只允许用空格缩进，请把 Tab 换成空格。", "YAML indents with spaces only: replace the tab with spaces."),
+    "NBS008": Message(E, "文件是空的", "the file is empty",
+                      "可用 nbscheck init 生成一份空白模板。", "Run nbscheck init to get a blank template."),
+    "NBS009": Message(E, "文件顶层应是映射（键: 值），实际是{found}", "the top level must be a mapping (key: value), found {found}",
+                      "", ""),
+    "NBS010": Message(E, "文件大小 {size} 字节，超过上限 {limit} 字节", "the file is {size} bytes, over the limit of {limit} bytes",
+                      "如确需处理更大的文件，可用 --max-bytes 调整上限。", "Raise the limit with --max-bytes if the file is genuine."),
+    "NBS011": Message(E, "嵌套层级超过上限 {limit}", "nesting is deeper than the limit of {limit}",
+                      "正常的提交文件不会嵌套这么深；可用 --max-depth 调整上限。", "No genuine submission nests this deep; --max-depth adjusts the limit."),
+    "NBS012": Message(E, "锚点和别名展开后超过 {limit} 个值", "anchors and aliases expand to more than {limit} values",
+                      "这通常是“十亿笑声”式的恶意文件；如确属正常，可用 --max-nodes 调整上限。", "This is typical of a 'billion laughs' file; --max-nodes adjusts the limit."),
+    "NBS013": Message(E, "文件含有二进制数据（空字节），不是文本文件", "the file holds binary data (a NUL byte); it is not text",
+                      "确认选择的是 YAML 文件。", "Make sure you chose the YAML file."),
+    "NBS014": Message(E, "映射的键应是简单文本", "mapping keys must be plain text", "", ""),
+    "NBS015": Message(E, "文件含有多个 YAML 文档", "the file holds more than one YAML document",
+                      "删除多余的“---”分隔行。", "Remove the extra '---' separator lines."),
+    # --- the guideline (lint) ------------------------------------------------------------------
+    "NBS100": Message(E, "{problem}", "{problem_en}", "", ""),
+    "NBS101": Message(E, "条款编号 {id} 重复（第一次出现在 {first}）", "clause id {id} is used twice (first at {first})",
+                      "每个条款编号只能使用一次。", "Give each clause a number of its own."),
+    "NBS102": Message(E, "条款编号 {id} 不属于 {parent}", "clause id {id} does not belong to {parent}",
+                      "编号应以所在章或节的编号开头。", "A clause id starts with the number of its chapter or section."),
+    "NBS103": Message(E, "条款编号 {id} 不连续：应为 {expected}", "clause id {id} is out of sequence: expected {expected}",
+                      "同一层级的编号应从 1 起连续递增。", "Ids at one level run 1, 2, 3 ... without gaps."),
+    "NBS104": Message(E, "引用的条款 {ref} 不存在{suggest}", "cross-reference to clause {ref}, which does not exist{suggest_en}",
+                      "", ""),
+    "NBS105": Message(E, "引用的术语 {ref} 不存在{suggest}", "reference to term {ref}, which does not exist{suggest_en}",
+                      "", ""),
+    "NBS106": Message(E, "缺少{lang_zh}文本", "the {lang_en} text is missing",
+                      "每段文本都应同时有中文（zh）和英文（en）。", "Every text needs both Chinese (zh) and English (en)."),
+    "NBS107": Message(E, "“{level_zh}”条款的中文应使用助动词{expected}{found}", "a {level} clause's Chinese text must use {expected_en}{found_en}",
+                      "按 GB/T 1.1—2020 附录 C：应/不应 表示要求，宜/不宜 表示推荐，可/不必 表示允许。",
+                      "GB/T 1.1-2020 Annex C: 应/不应 requirement, 宜/不宜 recommendation, 可/不必 permission."),
+    "NBS108": Message(E, "“{level_zh}”条款的英文应使用 {expected_en}{found}", "a {level} clause's English text must use {expected_en}{found}",
+                      "shall 对应 shall/shall not，should 对应 should/should not，may 对应 may/need not。",
+                      "shall: shall / shall not; should: should / should not; may: may / need not."),
+    "NBS109": Message(E, "“应”条款 {id} 既不可评估，也未说明理由", "shall clause {id} is neither assessable nor says why not",
+                      "添加 assessment，或用 not_assessable 说明为何不评估。", "Add an assessment, or say why not in not_assessable."),
+    "NBS110": Message(E, "{what}的分值为 {declared}，但条款分值之和为 {actual}", "{what_en} declares {declared} points but its clauses add up to {actual}",
+                      "", ""),
+    "NBS111": Message(E, "未定义的{kind_zh}“{ref}”{suggest}", "unknown {kind} '{ref}'{suggest_en}",
+                      "在 guideline.yaml 中定义它，或改用已有的值。", "Define it in guideline.yaml or use an existing one."),
+    "NBS112": Message(E, "评分规则不成立：{problem}", "the rating rules do not hold: {problem_en}", "", ""),
+    "NBS113": Message(E, "指标定义有误：{problem}", "the indicator contradicts itself: {problem_en}", "", ""),
+    "NBS114": Message(E, "章节文件问题：{problem}", "chapter file problem: {problem_en}", "", ""),
+    "NBS115": Message(W, "注或示例中出现了要求用语“{word}”", "a note or example states a requirement ('{word}')",
+                      "GB/T 1.1 规定注和示例是资料性的，不应包含要求；把要求移到条款正文。",
+                      "Under GB/T 1.1 notes and examples are informative: move the requirement into a clause."),
+    "NBS116": Message(W, "“{level_zh}”条款还使用了其他程度的助动词“{word}”", "a {level} clause also uses '{word}', a modal verb of another level",
+                      "一个条款只表达一种要求程度；必要时拆分为两个条款。", "One clause, one level: split it if needed."),
+    "NBS117": Message(E, "术语{what}“{ref}”重复（第一次出现在 {first}）", "term {what_en} '{ref}' is used twice (first at {first})", "", ""),
+    # --- a submission (check) ------------------------------------------------------------------
+    "NBS200": Message(E, "{problem}", "{problem_en}", "", ""),
+    "NBS201": Message(E, "指南中没有条款 {ref}{suggest}", "the guideline has no clause {ref}{suggest_en}",
+                      "核对条款编号；nbscheck init 生成的模板列出了全部条款。", "Check the id; nbscheck init writes a template with every clause."),
+    "NBS202": Message(E, "条款 {ref} 不作评估，不需要答复", "clause {ref} is not assessed and takes no answer",
+                      "删除这条答复。", "Remove this answer."),
+    "NBS203": Message(E, "缺少“应”条款 {ref} 的答复", "no answer to shall clause {ref}",
+                      "每个可评估的“应”条款都要答复；确实不适用时写 status: not_applicable 并说明理由。",
+                      "Answer every assessable shall clause; if it truly does not apply, say not_applicable and why."),
+    "NBS204": Message(W, "缺少条款 {ref} 的答复，按“不符合”计分", "no answer to clause {ref}; it scores as not met", "", ""),
+    "NBS205": Message(E, "条款 {ref} 不允许答“不适用”", "clause {ref} does not allow not_applicable",
+                      "每个乡镇都应落实这一条；请如实填写 met、partial 或 not_met。", "Every township must answer this clause: use met, partial or not_met."),
+    "NBS206": Message(E, "答“不适用”时应在 justification 中说明理由", "not_applicable needs a justification",
+                      "添加 justification: 说明本乡镇为何不适用。", "Add justification: why the clause does not apply here."),
+    "NBS207": Message(E, "指标值类型不对：应为{expected}，实际是{found}", "the value has the wrong type: expected {expected_en}, found {found_en}", "", ""),
+    "NBS208": Message(E, "单位应为 {expected}，实际写的是 {found}", "the unit must be {expected}, not {found}",
+                      "按条款规定的单位换算后填写。", "Convert the value to the clause's unit."),
+    "NBS209": Message(E, "指标值 {value} 超出允许范围 {range}", "the value {value} is outside the allowed range {range}", "", ""),
+    "NBS210": Message(E, "状态为“{status_zh}”，但指标值 {value} {relation}目标（{target}）", "status is {status}, but the value {value} {relation_en} the target ({target})",
+                      "核对数值，或把状态改为与数值一致。", "Check the value, or change the status to agree with it."),
+    "NBS211": Message(E, "状态为“{status_zh}”时应填写指标值 value", "a {status} answer needs a value",
+                      "填写条款指标要求的数值或选项。", "Give the value the clause's indicator asks for."),
+    "NBS212": Message(E, "缺少必需的证据：{kinds}", "required evidence is missing: {kinds_en}",
+                      "在 evidence 中为每种证据至少列出一个文件。", "List at least one file of each kind under evidence."),
+    "NBS213": Message(E, "证据文件 {path} 不存在", "evidence file {path} does not exist",
+                      "路径相对于提交文件所在的文件夹。", "Paths are relative to the submission's folder."),
+    "NBS214": Message(E, "证据路径 {path} 不在提交文件所在的文件夹内（{why}）", "evidence path {path} leaves the submission's folder ({why_en})",
+                      "把证据文件放在提交文件旁的文件夹中，并使用相对路径。", "Keep evidence next to the submission and use a relative path."),
+    "NBS215": Message(E, "证据文件 {path} 的 SHA-256 与填写的不一致", "the SHA-256 of evidence file {path} does not match",
+                      "文件可能已被修改；重新计算校验值（sha256sum）。", "The file may have changed: compute it again (sha256sum)."),
+    "NBS216": Message(E, "不认识的指南版本 {version}（已知版本：{known}）", "unknown guideline version {version} (known: {known})",
+                      "使用已发布的版本号，或升级 nbscheck。", "Use a released version, or upgrade nbscheck."),
+    "NBS217": Message(E, "提交文件答的是指南 {found}，不是 {expected}", "the submission answers guideline {found}, not {expected}", "", ""),
+    "NBS218": Message(E, "不认识的证据类型 {ref}{suggest}", "unknown evidence kind {ref}{suggest_en}",
+                      "可用的证据类型见指南的附录A。", "Annex A of the guideline lists the evidence kinds."),
+    "NBS219": Message(E, "选项 {value} 不在可选范围内：{choices}", "option {value} is not one of: {choices}", "", ""),
+    "NBS220": Message(W, "行政区划代码 {code} 的前两位 {prefix} 不是省级代码", "the first two digits {prefix} of division code {code} are not a province code", "", ""),
+    "NBS221": Message(E, "评估期有误：{problem}", "the assessment period is wrong: {problem_en}", "", ""),
+    "NBS222": Message(N, "所答的指南版本 {version} 是草案，发布前可能变化", "guideline version {version} is a draft and may change before release", "", ""),
+    "NBS223": Message(W, "状态为“不符合”，但指标值 {value} 已达到目标（{target}）", "status is not_met, but the value {value} reaches the target ({target})",
+                      "如确已达标，可把状态改为 met。", "If the target is truly reached, the status can be met."),
+    "NBS224": Message(N, "有更新的指南版本 {latest}；可用 nbscheck migrate 迁移", "a newer guideline version {latest} exists; nbscheck migrate can carry this file to it", "", ""),
+    # --- outcome reasons (rendered in reports, not findings) ------------------------------------
+    "NBS250": Message(N, "提交文件有 {errors} 个错误，需改正后才能认定", "the submission has {errors} errors to fix before it can qualify", "", ""),
+    "NBS251": Message(N, "总得分率 {percent}% 低于认定要求的 {min}%", "the overall score {percent}% is below the required {min}%", "", ""),
+    "NBS252": Message(N, "维度“{name}”得分率 {percent}%，档次“{band}”低于要求的“{required}”",
+                      "dimension '{name_en}' scores {percent}% ({band_en}), below the required {required_en}", "", ""),
+    "NBS253": Message(N, "以下“应”条款未达到“符合”：{clauses}", "these shall clauses are not met: {clauses}", "", ""),
+}
+
+
+LANG_NAMES = {"zh": ("中文", "Chinese"), "en": ("英文", "English")}
+LEVEL_ZH = {"shall": "应", "should": "宜", "may": "可", "statement": "陈述"}
+
+
+class _Safe(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def default_severity(code: str) -> Severity:
+    return CATALOG[code].severity
+
+
+def render(code: str, lang: str, args: Mapping[str, Any]) -> str:
+    m = CATALOG[code]
+    template = m.en if lang == "en" else m.zh
+    return template.format_map(_Safe(args))
+
+
+def render_hint(code: str, lang: str, args: Mapping[str, Any]) -> str:
+    m = CATALOG[code]
+    template = m.hint_en if lang == "en" else m.hint_zh
+    return template.format_map(_Safe(args))

@@ -1,0 +1,69 @@
+"""A Markdown report a reviewer can paste into an issue or print."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..check import CheckResult
+from .labels import L, num, township_name
+
+
+def _cell(s: str) -> str:
+    return s.replace("|", "\\|").replace("\n", " ")
+
+
+def _file(r: CheckResult, lang: str, level: str) -> list[str]:
+    t = L[lang]
+    out = [f"{level} {_cell(township_name(r.township, lang)) if r.parsed else ''} `{r.file}`".replace("  ", " "), ""]
+    if r.parsed and r.guideline_version:
+        out.append(f"{t['guideline']}: {r.guideline_id} {r.guideline_version}  ")
+        p = r.period if isinstance(r.period, dict) else {}
+        if p:
+            out.append(f"{t['period']}: {p.get('start', '?')} – {p.get('end', '?')}")
+        out.append("")
+    s = r.score
+    if s is not None:
+        verdict = f"**{t['qualified'] if s.qualified else t['not_qualified']}**"
+        out += [f"{t['outcome']}: {verdict} · {t['score']} {num(s.percent)}% ({s.band.name.get(lang)})", ""]
+        for reason in s.reasons:
+            out.append(f"- {_cell(reason.message(lang))}")
+        if s.reasons:
+            out.append("")
+        out += [f"| {t['dimension']} | {t['points']} | {t['percent']} | {t['band']} |", "| --- | ---: | ---: | --- |"]
+        for d in s.dimensions:
+            pct = f"{num(d.percent)}%" if d.percent is not None else t["na"]
+            out.append(f"| {_cell(d.name.get(lang))} | {num(d.earned)}/{num(d.available)} | {pct} | {d.band.name.get(lang) if d.band else '-'} |")
+        out += [f"| **{t['total']}** | {num(s.earned)}/{num(s.available)} | {num(s.percent)}% | {s.band.name.get(lang)} |", ""]
+    elif not r.parsed:
+        out += [t["unreadable"], ""]
+    if r.findings:
+        out += [f"**{t['findings']}** ({r.errors} {t['errors']}, {r.warnings} {t['warnings']})", "",
+                f"| {t['location']} | {t['code']} | {t['clause']} | {t['message']} |", "| --- | --- | --- | --- |"]
+        for f in r.findings:
+            loc = f"{f.line}:{f.column}" if f.line else ""
+            out.append(f"| {loc} | {f.code} ({f.severity.value}) | {f.clause or ''} | {_cell(f.message(lang))} |")
+        out.append("")
+    else:
+        out += [t["none"], ""]
+    return out
+
+
+def render(results: Sequence[CheckResult], lang: str) -> str:
+    t = L[lang]
+    lines = [f"# {t['report']}", ""]
+    if len(results) > 1:
+        lines += [f"## {t['summary']}", "",
+                  f"| {t['file']} | {t['township']} | {t['valid']} | {t['errors']} | {t['score']} | {t['band']} | {t['qualified']} |",
+                  "| --- | --- | --- | ---: | ---: | --- | --- |"]
+        for r in results:
+            s = r.score
+            lines.append(f"| `{_cell(r.file)}` | {_cell(township_name(r.township, lang)) if r.parsed else '-'} | "
+                         f"{t['yes'] if r.valid else t['no']} | {r.errors} | {num(s.percent) + '%' if s else '-'} | "
+                         f"{s.band.name.get(lang) if s else '-'} | {t['yes'] if r.qualified else t['no']} |")
+        lines.append("")
+        for r in results:
+            lines += _file(r, lang, "##")
+    else:
+        for r in results:
+            lines += _file(r, lang, "##")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,124 @@
+"""Scores and the qualification outcome, computed only from the rules in the guideline's data.
+
+Nothing here knows a number: the status factors, the dimensions and their points, the rating bands
+and the qualification rule all come from ``guideline.yaml``. An answer with an error (say "met"
+without the required evidence) earns nothing until it is fixed: points are for what can be verified.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from .model import Band, Guideline, Text
+
+MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class ClauseScore:
+    clause: str
+    level: str
+    dimension: str
+    status: str  # met / partial / not_met / not_applicable / missing
+    points: int
+    earned: float
+    counted: bool  # False when not_applicable leaves it out of the total
+    valid: bool  # False when the answer has errors, which earn nothing
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    id: str
+    name: Text
+    available: float
+    earned: float
+    percent: float | None  # None when every clause of the dimension is not applicable
+    band: Band | None
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a township does not qualify; ``code`` is a message in :mod:`nbscheck.messages`."""
+
+    code: str
+    args: Mapping[str, Any]
+
+    def message(self, lang: str) -> str:
+        from .messages import render
+
+        return render(self.code, lang, self.args)
+
+
+@dataclass(frozen=True)
+class Score:
+    clauses: tuple[ClauseScore, ...]
+    dimensions: tuple[DimensionScore, ...]
+    available: float
+    earned: float
+    percent: float
+    band: Band
+    qualified: bool
+    reasons: tuple[Reason, ...]
+
+
+def _pct(earned: float, available: float) -> float:
+    return round(100.0 * earned / available, 1) if available else 100.0
+
+
+def score(g: Guideline, answers: Mapping[str, Any], invalid: set[str], error_count: int) -> Score:
+    """Score ``answers`` (the submission's ``answers`` mapping) against ``g``.
+
+    ``invalid`` holds the clause ids whose answers have errors; ``error_count`` is the number of
+    errors in the whole file (any error keeps a township from qualifying).
+    """
+    rules = g.rules
+    clause_scores = []
+    for c in g.assessable:
+        a = c.assessment
+        assert a is not None
+        ans = answers.get(c.id) if isinstance(answers, Mapping) else None
+        status = ans.get("status") if isinstance(ans, Mapping) else None
+        if status not in rules.statuses:
+            status = MISSING
+        valid = c.id not in invalid
+        if status == MISSING:
+            factor: float | None = rules.statuses["not_met"].factor
+        else:
+            factor = rules.statuses[status].factor
+        counted = factor is not None or not valid
+        earned = a.points * (factor or 0) if (valid and factor is not None) else 0.0
+        clause_scores.append(ClauseScore(c.id, c.level, a.dimension, status, a.points, earned, counted, valid))
+
+    dims = []
+    for d in rules.dimensions:
+        mine = [s for s in clause_scores if s.dimension == d.id and s.counted]
+        available = float(sum(s.points for s in mine))
+        earned = float(sum(s.earned for s in mine))
+        pct = _pct(earned, available) if available else None
+        dims.append(DimensionScore(d.id, d.name, available, earned, pct,
+                                   rules.band_for(pct) if pct is not None else None))
+    available = float(sum(d.available for d in dims))
+    earned = float(sum(d.earned for d in dims))
+    percent = _pct(earned, available)
+    band = rules.band_for(percent)
+
+    q = rules.qualification
+    reasons: list[Reason] = []
+    if error_count:
+        reasons.append(Reason("NBS250", {"errors": error_count}))
+    if percent + 1e-9 < q.min_overall_percent:
+        reasons.append(Reason("NBS251", {"percent": percent, "min": q.min_overall_percent}))
+    required = rules.band(q.min_dimension_band)
+    if required is not None:
+        for d in dims:
+            if d.band is not None and d.band.min < required.min:
+                reasons.append(Reason("NBS252", {"name": d.name.zh, "name_en": d.name.en, "percent": d.percent,
+                                                 "band": d.band.name.zh, "band_en": d.band.name.en,
+                                                 "required": required.name.zh, "required_en": required.name.en}))
+    if q.all_shall_met:
+        short = [s.clause for s in clause_scores
+                 if s.level == "shall" and (not s.valid or s.status not in ("met", "not_applicable"))]
+        if short:
+            reasons.append(Reason("NBS253", {"clauses": ", ".join(short)}))
+    return Score(tuple(clause_scores), tuple(dims), available, earned, percent, band, not reasons, tuple(reasons))
