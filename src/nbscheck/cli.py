@@ -140,10 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .commands import run_init
             return run_init(args)
         if args.command == "diff":
-            from .commands import run_diff
+            from .commands_versions import run_diff
             return run_diff(args)
         if args.command == "migrate":
-            from .commands import run_migrate
+            from .commands_versions import run_migrate
             return run_migrate(args)
     except KeyboardInterrupt:
         sys.stderr.write("已中断 / interrupted\n")

@@ -125,18 +125,24 @@ def _last(id_: str) -> int:
 
 
 def _sequence(items: list[tuple[str, Src]], parent: str, parent_label: tuple[str, str]) -> list[Finding]:
+    """Each id must sit under ``parent`` and carry its position's number (1, 2, 3 ...).
+
+    Comparing with the position, not with the previous id, means one wrong number is one
+    finding; a repeated id is left to NBS101.
+    """
     out = []
-    expected = 1
-    for id_, src in items:
+    seen: set[str] = set()
+    for index, (id_, src) in enumerate(items, 1):
         head = id_.rsplit(".", 1)[0] if "." in id_ else ""
         if head != parent:
             out.append(make("NBS102", src.at("id"), clause=id_, id=id_, parent=parent_label[0].format(parent),
                             parent_en=parent_label[1].format(parent)))
             continue
-        n = _last(id_)
-        if n != expected:
-            out.append(make("NBS103", src.at("id"), clause=id_, id=id_, expected=f"{parent}.{expected}"))
-        expected = n + 1
+        if id_ in seen:
+            continue
+        seen.add(id_)
+        if _last(id_) != index:
+            out.append(make("NBS103", src.at("id"), clause=id_, id=id_, expected=f"{parent}.{index}"))
     return out
 
 

@@ -43,7 +43,7 @@ CATALOG: dict[str, Message] = {
                       "YAML 只允许用空格缩进，请把 Tab 换成空格。", "YAML indents with spaces only: replace the tab with spaces."),
     "NBS008": Message(E, "文件是空的", "the file is empty",
                       "可用 nbscheck init 生成一份空白模板。", "Run nbscheck init to get a blank template."),
-    "NBS009": Message(E, "文件顶层应是映射（键: 值），实际是{found}", "the top level must be a mapping (key: value), found {found}",
+    "NBS009": Message(E, "文件顶层应是映射（键: 值），实际是{found}", "the top level must be a mapping (key: value), found {found_en}",
                       "", ""),
     "NBS010": Message(E, "文件大小 {size} 字节，超过上限 {limit} 字节", "the file is {size} bytes, over the limit of {limit} bytes",
                       "如确需处理更大的文件，可用 --max-bytes 调整上限。", "Raise the limit with --max-bytes if the file is genuine."),

@@ -15,7 +15,7 @@ _ZH_WORDS = sorted("""
 应用 适应 响应 对应 供应 效应 相应 应急 应对 顺应 反应 感应 呼应 回应 答应 因应 应变 应季 理应
 适宜 因地制宜 事宜 宜居 便宜 相宜 权宜 宜人
 可持续 可能 尽可能 可行 可靠 认可 许可 可达 可再生 可视 可见 可控 可追溯 可比 可用 可信 可量化 可操作
-可及 可降解 可回收 可是 可观 可喜 宁可 不可或缺 可知 可查 可核查 可测 可达性 可复制 可推广
+可及 可降解 可回收 可是 可观 可喜 宁可 不可或缺 可知 可查 可核查 可测 可达性 可复制 可推广 可评估 可核算 可计量 可获取 可访问 可下载
 """.split(), key=len, reverse=True)
 _ZH_STRIP = re.compile("|".join(map(re.escape, _ZH_WORDS)))
 _ZH_VERBS = {"shall": re.compile("应"), "should": re.compile("宜"), "may": re.compile("不必|可")}
