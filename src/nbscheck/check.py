@@ -346,22 +346,22 @@ def evidence_problem(base: Path, raw: str, sha256: str | None) -> tuple[str, dic
     """
     norm = raw.replace("\\", "/")
     if _URL.match(norm):
-        return "NBS214", {"path": raw, "why": "是网址", "why_en": "a web address"}, "path"
+        return "NBS214", {"file": raw, "why": "是网址", "why_en": "a web address"}, "path"
     if norm.startswith("/") or _DRIVE.match(norm):
-        return "NBS214", {"path": raw, "why": "是绝对路径", "why_en": "an absolute path"}, "path"
+        return "NBS214", {"file": raw, "why": "是绝对路径", "why_en": "an absolute path"}, "path"
     parts = [p for p in PurePosixPath(norm).parts if p not in ("", ".")]
     if ".." in parts:
-        return "NBS214", {"path": raw, "why": "含有 ..", "why_en": "it goes up with .."}, "path"
+        return "NBS214", {"file": raw, "why": "含有 ..", "why_en": "it goes up with .."}, "path"
     cur = base
     for part in parts:
         cur = cur / part
         if cur.is_symlink():
-            return "NBS214", {"path": raw, "why": "经过符号链接", "why_en": "it goes through a symbolic link"}, "path"
+            return "NBS214", {"file": raw, "why": "经过符号链接", "why_en": "it goes through a symbolic link"}, "path"
     if not parts or not cur.is_file():
-        return "NBS213", {"path": raw}, "path"
+        return "NBS213", {"file": raw}, "path"
     if sha256 and isinstance(sha256, str):
         if _sha256(str(cur), *_stamp(cur)) != sha256.lower():
-            return "NBS215", {"path": raw}, "sha256"
+            return "NBS215", {"file": raw}, "sha256"
     return None
 
 
@@ -399,5 +399,5 @@ def _period(doc: Document, period: Mapping[str, Any]) -> list[Finding]:
 def _township(doc: Document, township: Mapping[str, Any]) -> list[Finding]:
     code = township.get("code")
     if isinstance(code, str) and re.fullmatch(r"[0-9]{9}", code) and int(code[:2]) not in PROVINCES:
-        return [make("NBS220", doc.where(["township", "code"]), path="/township/code", code=code, prefix=code[:2])]
+        return [make("NBS220", doc.where(["township", "code"]), path="/township/code", division=code, prefix=code[:2])]
     return []

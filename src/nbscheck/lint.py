@@ -297,9 +297,9 @@ def _indicator_problems(ind: Indicator) -> Iterator[tuple[str, str, tuple]]:
         ids = {c.id for c in ind.choices}
         if not ind.choices:
             yield ("选择型指标应列出 choices", "a choice indicator needs choices", ("type",))
-        for x in t.one_of:
+        for i, x in enumerate(t.one_of):
             if x not in ids:
-                yield (f"目标选项 {x} 不在 choices 中", f"target option {x} is not among the choices", ("target", "one_of"))
+                yield (f"目标选项 {x} 不在 choices 中", f"target option {x} is not among the choices", ("target", "one_of", i))
     elif ind.choices:
         yield ("只有选择型指标才有 choices", "only choice indicators have choices", ("choices",))
     lo, hi = ind.bounds()
@@ -328,8 +328,10 @@ def _indicators(g: Guideline) -> list[Finding]:
 # --- points and rating rules -------------------------------------------------------------------
 
 def _points(g: Guideline) -> list[Finding]:
-    out = []
+    out: list[Finding] = []
     sums: dict[str, int] = {d.id: 0 for d in g.rules.dimensions}
+    if any(c.assessment.dimension not in sums for c in g.assessable):
+        return out  # NBS111 names the unknown dimension; sums would only repeat it
     for c in g.assessable:
         if c.assessment.dimension in sums:
             sums[c.assessment.dimension] += c.assessment.points
