@@ -124,7 +124,7 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
         return out + e.findings
     if g.is_draft:
         out.append(make("NBS222", doc.where(["guideline", "version"]), path="/guideline/version", version=chosen))
-    released = [v for v, p in known.items() if _semver(v) > _semver(chosen)]
+    released = [v for v, p in known.items() if p.parent.name == "releases" and _semver(v) > _semver(chosen)]
     if released:
         out.append(make("NBS224", doc.where(["guideline", "version"]), path="/guideline/version",
                         latest=max(released, key=_semver)))

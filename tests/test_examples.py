@@ -1,0 +1,96 @@
+"""The two example submissions give exactly the findings and scores expected of them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from conftest import ROOT, col_of, line_of
+from nbscheck.check import check_file
+from nbscheck.guideline import shipped
+
+QUALIFYING = ROOT / "examples" / "qualifying" / "submission.yaml"
+MISTAKES = ROOT / "examples" / "with-mistakes" / "submission.yaml"
+
+
+def test_examples_are_marked_as_fictional():
+    for p in (QUALIFYING, MISTAKES):
+        head = p.read_text(encoding="utf-8")[:400]
+        assert "虚构" in head and "fictional" in head
+
+
+def test_qualifying_example():
+    r = check_file(QUALIFYING)
+    assert r.findings == []
+    assert r.guideline_version == "1.0.0"
+    s = r.score
+    assert r.valid and r.qualified and s.qualified and s.reasons == ()
+    # every assessable clause of 1.0.0 is answered
+    g = shipped("1.0.0")
+    assert Counter(c.status for c in s.clauses) == {"met": 91, "partial": 7, "not_met": 1, "not_applicable": 2}
+    assert len(s.clauses) == len(g.assessable) == 101
+    assert [(d.id, d.earned, d.available, d.band.id) for d in s.dimensions] == [
+        ("baseline-planning", 84.0, 86.0, "excellent"),
+        ("ecosystems", 74.0, 79.0, "excellent"),
+        ("living", 34.5, 37.0, "excellent"),
+        ("industry-finance", 25.0, 26.0, "excellent"),
+        ("governance", 67.0, 67.0, "excellent"),
+    ]
+    assert (s.earned, s.available, s.percent, s.band.id) == (284.5, 295.0, 96.4, "excellent")
+
+
+def test_example_with_mistakes():
+    text = MISTAKES.read_text(encoding="utf-8")
+    r = check_file(MISTAKES, name="m.yaml")
+    answers = line_of(text, "answers:")
+    assert [(f.code, f.line, f.column, f.clause) for f in r.findings] == [
+        ("NBS203", answers, 1, "6.1.1"),  # a missing shall answer
+        ("NBS203", answers, 1, "7.1.3"),  # ... because its answer was filed under a typo
+        ("NBS212", line_of(text, "evidence:") + 1, 7, "5.1.1"),  # the species list is not attached
+        ("NBS213", line_of(text, "evidence/meeting-minutes-2025.md"), col_of(text, "evidence/meeting-minutes-2025.md"), "5.4.1"),
+        ("NBS210", line_of(text, "value: 72"), col_of(text, "72"), "7.1.1"),  # met, but 72 % < 90 %
+        ("NBS201", line_of(text, '"7.1.30"'), 3, None),  # unknown clause id
+        ("NBS206", line_of(text, "status: not_applicable"), 13, "9.5.2"),  # no justification
+    ]
+    assert r.findings[5].message("en") == "the guideline has no clause 7.1.30; did you mean 7.1.3?"
+    assert r.errors == 7 and not r.valid and not r.qualified
+    s = r.score
+    assert [x.code for x in s.reasons] == ["NBS250", "NBS253"]
+    assert s.reasons[1].args["clauses"] == "5.1.1, 5.4.1, 6.1.1, 7.1.1, 7.1.3, 9.5.2"
+    # answers with errors earn nothing; the missing ones count as not met
+    earned = {c.clause: (c.status, c.earned, c.valid) for c in s.clauses}
+    assert earned["5.1.1"] == ("met", 0.0, False)
+    assert earned["6.1.1"] == ("missing", 0.0, True)
+    assert earned["9.5.2"] == ("not_applicable", 0.0, False)
+    assert (s.earned, s.available, s.percent) == (261.5, 298.0, 87.8)
+
+
+def test_shipped_guideline_meets_the_content_bar():
+    g = shipped()
+    assert len(g.clauses) >= 90
+    assessable = g.assessable
+    assert len(assessable) >= 45
+    for c in assessable:
+        a = c.assessment
+        assert a.points > 0 and a.evidence and not a.indicator.target.is_empty(), c.id
+        assert c.text.zh and c.text.en
+    per_criterion = Counter(x for c in assessable for x in c.mapped("iucn"))
+    assert sorted(per_criterion) == [str(i) for i in range(1, 9)]
+    assert min(per_criterion.values()) >= 3
+    assert all(c.text.zh and c.text.en for c in g.clauses)
+
+
+def test_every_release_is_frozen_and_lints_clean():
+    from nbscheck.guideline import versions
+    from nbscheck.lint import lint
+
+    known = versions()
+    assert "1.0.0" in known and shipped().version in known
+    for version, path in known.items():
+        g = shipped(version)
+        assert g.version == version
+        if path.parent.name == "releases":
+            assert g.status == "released" and g.released, version
+            assert lint(path) == [], version
+        else:
+            assert g.status == "draft"
