@@ -28,6 +28,15 @@ browser-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# The official SARIF 2.1.0 schema, for validating our SARIF output in the tests. It is taken from
+# Microsoft's SARIF multitool package on the npm registry (not vendored here).
+SARIF_SCHEMA := $(VENV)/share/sarif-2.1.0.json
+$(SARIF_SCHEMA): | $(BIN)/python
+	mkdir -p $(VENV)/share/npm
+	cd $(VENV)/share/npm && npm pack --silent @microsoft/sarif-multitool-linux@5.7.0 >/dev/null \
+	  && tar xzf microsoft-sarif-multitool-linux-5.7.0.tgz package/sarif-2.1.0.json \
+	  && mv package/sarif-2.1.0.json ../sarif-2.1.0.json && rm -rf package *.tgz
+
 lint: venv
 	$(BIN)/nbscheck lint
 
@@ -44,7 +53,7 @@ demo: venv
 	@echo "网站已生成在 site/。预览：$(BIN)/mkdocs serve  然后打开 http://127.0.0.1:8000/"
 	@echo "The site is in site/. To browse it: $(BIN)/mkdocs serve, then open http://127.0.0.1:8000/"
 
-test: venv browser-deps
+test: venv browser-deps $(SARIF_SCHEMA)
 	$(BIN)/python -m pytest -q
 
 bench: venv
