@@ -1,0 +1,31 @@
+"""Documentation that must not drift from the code: every finding code is documented."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+from nbscheck.messages import CATALOG
+
+
+def documented(page: str) -> set[str]:
+    return set(re.findall(r"\bNBS[0-9]{3}\b", (ROOT / "docs" / page).read_text(encoding="utf-8")))
+
+
+def test_submission_codes_are_documented():
+    wanted = {c for c in CATALOG if c[3] in "02" and int(c[3:]) < 250}
+    assert wanted - documented("submission-format.md") == set()
+
+
+def test_lint_codes_are_documented():
+    wanted = {c for c in CATALOG if c[3] == "1"}
+    assert wanted - documented("guideline-format.md") == set()
+
+
+def test_every_message_has_both_languages():
+    for code, m in CATALOG.items():
+        assert m.zh.strip() and m.en.strip(), code
+        assert bool(m.hint_zh) == bool(m.hint_en), code
+        # the Chinese text is Chinese and the English text is not
+        assert re.search(r"[\u4e00-\u9fff]", m.zh) or m.zh.startswith("{"), code
+        assert not re.search(r"[\u4e00-\u9fff]", m.en.replace("{", "").replace("}", "")), code
