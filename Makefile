@@ -64,3 +64,10 @@ serve: venv
 
 clean:
 	rm -rf $(VENV) site benchmarks/out .pytest_cache
+
+# Freeze guideline/ as release VERSION and open the next draft; see CONTRIBUTING.md.
+#   make release VERSION=1.1.0 [NEXT=2.0.0] [DATE=2026-12-01]
+.PHONY: release
+release: venv
+	@test -n "$(VERSION)" || { echo "用法 / usage: make release VERSION=X.Y.Z [NEXT=X.Y.Z] [DATE=YYYY-MM-DD]"; exit 2; }
+	$(BIN)/python -m nbscheck.release $(VERSION) $(if $(NEXT),--next $(NEXT)) $(if $(DATE),--date $(DATE))
