@@ -97,6 +97,7 @@ def build_parser() -> Parser:
     d.add_argument("new", help="新版本 / new side")
     _common(d, ("text", "markdown", "json"))
     d.add_argument("--output", "-o", metavar="FILE", help="写入文件 / write to a file")
+    d.add_argument("--guideline", metavar="DIR", help="版本号所指的指南文件夹 / guideline folder whose versions are meant")
 
     m = sub.add_parser("migrate", help="把提交文件迁移到新版本 / carry a submission to a newer version")
     m.add_argument("file", metavar="FILE")
@@ -104,6 +105,7 @@ def build_parser() -> Parser:
     m.add_argument("--output", "-o", metavar="FILE", help="新文件 / the new file")
     m.add_argument("--in-place", action="store_true", help="覆盖原文件 / overwrite the input")
     m.add_argument("--lang", choices=("zh", "en"), default=_default_lang())
+    m.add_argument("--guideline", metavar="DIR", help="使用另一份指南文件夹 / use another guideline folder")
     return p
 
 
