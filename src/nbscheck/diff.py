@@ -43,6 +43,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from .findings import Finding, Position, make
 from .messages import LEVEL_ZH
 from .model import Clause, Guideline, Indicator, Target, Text
+from .model import format_value as _fmt
 from .worddiff import Op, changed, diff_words, only_punctuation
 
 BREAKING, SUBSTANTIVE, EDITORIAL = "breaking", "substantive", "editorial"
@@ -347,14 +348,6 @@ def match(old: Guideline, new: Guideline, chain: Sequence[Guideline] = ()) -> tu
 
 
 # --- comparing two clauses ------------------------------------------------------------------------
-
-def _fmt(v: Any) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
-
 
 class _Compare:
     """Collects the changes between one old and one new clause."""

@@ -31,6 +31,78 @@ from .findings import Finding, Position, make
 
 YAML_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {YAML_TAG + t for t in ("str", "null", "bool", "int", "float", "timestamp", "map", "seq")}
+_STR, _NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP, _MERGE = (
+    YAML_TAG + t for t in ("str", "null", "bool", "int", "float", "timestamp", "merge"))
+
+
+def _shared_tags() -> dict[str, Any]:
+    """One ruamel ``Tag`` object per implicit tag, so nodes share them and their names are found by identity."""
+    try:
+        from ruamel.yaml.tag import Tag
+    except ImportError:  # pragma: no cover - ruamel.yaml before Tag objects
+        return {}
+    tags = {t: Tag(suffix=t) for t in _ALLOWED_TAGS | {_MERGE}}
+    for t in ("DEFAULT_SCALAR_TAG", "DEFAULT_SEQUENCE_TAG", "DEFAULT_MAPPING_TAG"):
+        obj = getattr(_Loader, t, None)
+        if obj is not None and not isinstance(obj, str):
+            tags[str(obj)] = obj
+    return tags
+
+
+_TAG_OBJECTS = _shared_tags()
+_TAG_NAMES = {id(obj): name for name, obj in _TAG_OBJECTS.items()}  # these objects live as long as the module
+
+
+def _plain_pattern(regexp: Any) -> Any:
+    """The compiled pattern inside ruamel's lazily compiled one (whose every use costs a Python call)."""
+    inner = getattr(getattr(regexp, "match", None), "__self__", None)
+    return inner if isinstance(inner, re.Pattern) else regexp
+
+
+_IMPLICIT_SOURCE = getattr(_Loader, "yaml_implicit_resolvers", None)
+_IMPLICIT: dict[Any, list[tuple[str, Any]]] = {
+    first: [(tag, _plain_pattern(rx)) for tag, rx in rules] for first, rules in (_IMPLICIT_SOURCE or {}).items()}
+
+
+def _tag_of(node: Node) -> str:
+    """``node.tag`` without building a string each time (ruamel makes one per access)."""
+    name = _TAG_NAMES.get(id(getattr(node, "ctag", None)))
+    return name if name is not None else node.tag
+
+
+class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
+    """The same loader, with ruamel's tag resolution made cheap.
+
+    ruamel resolves every node in Python, through lazily compiled patterns, and makes a new ``Tag``
+    for each scalar that is not text. Here text that cannot be anything else (its first character
+    starts no implicit pattern) returns at once, matches return one shared ``Tag`` per tag, and the
+    path-resolver hooks (never used by the safe loader) do nothing. Same tags, half the cost.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
+                    if regexp.match(value):
+                        return _TAG_OBJECTS.get(tag) or super().resolve(kind, value, implicit)
+            return self.DEFAULT_SCALAR_TAG
+        if kind is MappingNode:
+            return self.DEFAULT_MAPPING_TAG
+        if kind is SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        return super().resolve(kind, value, implicit)
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+if not isinstance(_IMPLICIT_SOURCE, dict) or None in _IMPLICIT_SOURCE or not _TAG_OBJECTS \
+        or getattr(_Loader, "yaml_path_resolvers", None) \
+        or not all(hasattr(_Loader, t) for t in ("DEFAULT_SCALAR_TAG", "DEFAULT_MAPPING_TAG", "DEFAULT_SEQUENCE_TAG")):
+    _FastLoader = _Loader  # type: ignore[misc]  # pragma: no cover - a ruamel.yaml that works differently
 
 
 @dataclass(frozen=True)
@@ -182,7 +254,7 @@ def load_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS, *,
         m = _deep_flow(text, limits.max_depth)
         if m:  # refuse before the parser spends time (and stack) on it
             raise LoadError([make("NBS011", _char_pos(text, m.start(), name), limit=limits.max_depth)])
-    loader = _Loader(text)
+    loader = _FastLoader(text)
     try:
         root = loader.get_single_node()
     except MarkedYAMLError as e:
@@ -198,7 +270,7 @@ def load_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS, *,
     if expect_mapping and not isinstance(root, MappingNode):
         found = ("列表", "a list") if isinstance(root, SequenceNode) else ("单个值", "a single value")
         raise LoadError([make("NBS009", _pos(name, root), found=found[0], found_en=found[1])])
-    builder = _Builder(name, limits)
+    builder = _Builder(name, limits, aliases="&" in text)  # no anchor, no alias: every node is new
     data = builder.build(root, 0)
     if builder.errors:
         raise LoadError(builder.errors)
@@ -260,9 +332,10 @@ def _float(value: str) -> float | str:
 class _Builder:
     """Turns a node tree into plain data, counting every value and refusing what is unsafe."""
 
-    def __init__(self, name: str, limits: Limits):
+    def __init__(self, name: str, limits: Limits, aliases: bool = True):
         self.name = name
         self.limits = limits
+        self.aliases = aliases  # False when the text has no anchors: then no node is met twice
         self.count = 0
         self.errors: list[Finding] = []
         self.done: dict[int, tuple[Any, int]] = {}
@@ -280,48 +353,55 @@ class _Builder:
 
     def _build(self, node: Node, depth: int) -> Any:
         key = id(node)
-        cached = self.done.get(key)
-        if cached is not None:  # an alias: count its whole expansion, but build it once
-            self.count += cached[1]
-            if self.count > self.limits.max_nodes:
+        if self.aliases:
+            cached = self.done.get(key)
+            if cached is not None:  # an alias: count its whole expansion, but build it once
+                self.count += cached[1]
+                if self.count > self.limits.max_nodes:
+                    self.fail("NBS012", node, limit=self.limits.max_nodes)
+                return cached[0]
+            if key in self.active:
                 self.fail("NBS012", node, limit=self.limits.max_nodes)
-            return cached[0]
-        if key in self.active:
-            self.fail("NBS012", node, limit=self.limits.max_nodes)
         if depth > self.limits.max_depth:
             self.fail("NBS011", node, limit=self.limits.max_depth)
         before = self.count
         self.count += 1
         if self.count > self.limits.max_nodes:
             self.fail("NBS012", node, limit=self.limits.max_nodes)
-        tag = node.tag
+        tag = _TAG_NAMES.get(id(getattr(node, "ctag", None))) or node.tag  # _tag_of, inlined: the hot path
         if isinstance(node, ScalarNode):
-            value = self._scalar(node, tag)
+            if tag == _STR:
+                value = node.value
+            else:
+                value = self._scalar(node, tag)
         else:
             if tag not in _ALLOWED_TAGS:
                 self.fail("NBS006", node, tag=_short_tag(tag))
-            self.active.add(key)
+            if self.aliases:
+                self.active.add(key)
             if isinstance(node, SequenceNode):
                 value = [self._build(n, depth + 1) for n in node.value]
             else:
                 value = self._mapping(node, depth)
-            self.active.discard(key)
-        self.done[key] = (value, self.count - before)
+            if self.aliases:
+                self.active.discard(key)
+        if self.aliases:
+            self.done[key] = (value, self.count - before)
         return value
 
     def _scalar(self, node: ScalarNode, tag: str) -> Any:
         v = node.value
-        if tag == YAML_TAG + "str":
+        if tag == _STR:
             return v
-        if tag == YAML_TAG + "null":
+        if tag == _NULL:
             return None
-        if tag == YAML_TAG + "bool":
+        if tag == _BOOL:
             return v.lower() in ("true", "yes", "on", "y")
-        if tag == YAML_TAG + "int":
+        if tag == _INT:
             return _int(v)
-        if tag == YAML_TAG + "float":
+        if tag == _FLOAT:
             return _float(v)
-        if tag == YAML_TAG + "timestamp":
+        if tag == _TIMESTAMP:
             return v  # dates stay text: schemas check their format, and JSON has no date type
         self.fail("NBS006", node, tag=_short_tag(tag))
 
@@ -330,7 +410,8 @@ class _Builder:
         first: dict[str, Node] = {}
         merged: dict[str, Any] = {}
         for k, v in node.value:
-            if k.tag == YAML_TAG + "merge":
+            ktag = _tag_of(k)
+            if ktag == _MERGE:
                 src = self._build(v, depth + 1)
                 for m in src if isinstance(src, list) else [src]:
                     if isinstance(m, dict):
@@ -338,8 +419,8 @@ class _Builder:
                 continue
             if not isinstance(k, ScalarNode):
                 self.fail("NBS014", k)
-            if k.tag not in _ALLOWED_TAGS:
-                self.fail("NBS006", k, tag=_short_tag(k.tag))
+            if ktag not in _ALLOWED_TAGS:
+                self.fail("NBS006", k, tag=_short_tag(ktag))
             text = k.value  # keys stay as written: "7.10" must not become the number 7.1
             if text in first:
                 self.errors.append(make("NBS005", _pos(self.name, k), key=text,

@@ -353,6 +353,35 @@ class Guideline:
         return self.status != "released"
 
 
+# --- describing indicators ----------------------------------------------------------------------
+
+def format_value(v: Any) -> str:
+    """A value as a person would write it: true/false, 12 rather than 12.0."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def target_text(ind: Indicator) -> str:
+    """What counts as met, in symbols that read the same in both languages: ``≥ 90%``."""
+    t = ind.target
+    parts = []
+    if t.at_least is not None:
+        parts.append(f"≥ {format_value(t.at_least)}")
+    if t.at_most is not None:
+        parts.append(f"≤ {format_value(t.at_most)}")
+    if t.equals is not None:
+        parts.append(f"= {format_value(t.equals)}")
+    if t.one_of:
+        parts.append("∈ {" + ", ".join(t.one_of) + "}")
+    if t.min_length is not None:
+        parts.append(f"≥ {t.min_length} chars")
+    unit = f" {ind.unit}" if ind.unit else ("%" if ind.type == "percentage" else "")
+    return " ".join(parts) + unit
+
+
 # --- building from validated data ---------------------------------------------------------------
 
 def _num(v: Any) -> float | None:
