@@ -20,12 +20,15 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 venv: $(STAMP)
 
-# Debian's Chromium for the browser test; skipped when it is already there.
+# Debian's Chromium for the browser test (tests/test_browser.py drives it with Playwright, which
+# `pip install -e .[test]` brings), and a Chinese font so its screenshots show Chinese text.
+# Skipped when both are already there.
 browser-deps:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
-	  echo "installing Chromium (Debian package) for the browser test"; \
+	@if [ ! -x "$(CHROMIUM)" ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	  echo "installing Chromium and a Chinese font (Debian packages) for the browser test"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    chromium fonts-wqy-microhei >/dev/null; \
 	fi
 
 # The official SARIF 2.1.0 schema, for validating our SARIF output in the tests. It is taken from
@@ -40,6 +43,8 @@ $(SARIF_SCHEMA): | $(BIN)/python
 lint: venv
 	$(BIN)/nbscheck lint
 
+# The bilingual site (Chinese at the root, English under en/), generated from guideline/ by the
+# nbscheck MkDocs plugin; strict, so any warning fails. tests/test_site.py builds it too.
 site: venv
 	$(BIN)/mkdocs build --strict
 
@@ -50,8 +55,8 @@ demo: venv
 	-$(BIN)/nbscheck examples/with-mistakes/submission.yaml --lang en
 	$(BIN)/mkdocs build --strict
 	@echo ""
-	@echo "网站已生成在 site/。预览：$(BIN)/mkdocs serve  然后打开 http://127.0.0.1:8000/"
-	@echo "The site is in site/. To browse it: $(BIN)/mkdocs serve, then open http://127.0.0.1:8000/"
+	@echo "网站已生成在 site/（中文在根目录，英文在 site/en/）。预览：$(BIN)/mkdocs serve，然后打开 http://127.0.0.1:8000/"
+	@echo "The site is in site/ (Chinese at the root, English in site/en/). To browse it: $(BIN)/mkdocs serve, then open http://127.0.0.1:8000/"
 
 test: venv browser-deps $(SARIF_SCHEMA)
 	$(BIN)/python -m pytest -q

@@ -1,0 +1,387 @@
+"""The website: ``mkdocs build --strict`` of this repository, and the plugin used by another repository.
+
+Every expectation is derived from the loaded guideline (``shipped()``), never from clause texts
+written into the test, so the test keeps working while the guideline's content changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from nbscheck.guideline import load_guideline, shipped, versions
+from nbscheck.messages import LEVEL_ZH
+from nbscheck.model import Guideline
+from nbscheck.submission_schema import submission_schema
+from nbscheck.template import blank_submission
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+LANGS = {"zh": "", "en": "en/"}  # language -> folder of its site
+
+
+def build(config: Path, site: Path) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` as a user runs it, through the installed entry points."""
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+                          capture_output=True, text=True, cwd=config.parent,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}"
+    warnings = [ln for ln in (proc.stdout + proc.stderr).splitlines() if ln.startswith(("WARNING", "ERROR"))]
+    assert not warnings, "\n".join(warnings)
+    return proc
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    build(ROOT / "mkdocs.yml", out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def g() -> Guideline:
+    return shipped()
+
+
+# --- reading the built HTML -----------------------------------------------------------------------
+
+def read(site: Path, lang: str, page: str) -> str:
+    path = site / LANGS[lang] / page / "index.html"
+    assert path.is_file(), f"{path} was not built"
+    return path.read_text(encoding="utf-8")
+
+
+def text_of(fragment: str) -> str:
+    """Visible text of an HTML fragment, whitespace collapsed."""
+    no_tags = re.sub(r"<[^>]+>", "", fragment)
+    return " ".join(html.unescape(no_tags).split())
+
+
+def norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>')
+
+
+def blocks(page_html: str) -> dict[str, tuple[int, str]]:
+    """Each heading id -> (heading level, HTML from the heading to the next heading)."""
+    article = page_html[page_html.find('<article'):page_html.find('</article>')]
+    found = list(_HEADING.finditer(article))
+    out = {}
+    for m, nxt in zip(found, found[1:] + [None]):
+        out[html.unescape(m.group(2))] = (int(m.group(1)), article[m.start():nxt.start() if nxt else len(article)])
+    return out
+
+
+def hrefs(fragment: str) -> list[str]:
+    return [html.unescape(h) for h in re.findall(r'<a [^>]*?href="([^"]*)"', fragment)]
+
+
+def resolve(site: Path, page_url: str, href: str) -> tuple[Path, str]:
+    """The file a relative link of the page at ``page_url`` (site-relative) points to, and its anchor."""
+    parts = urlsplit(urljoin("http://site/" + page_url, href))
+    path = site / unquote(parts.path).lstrip("/")
+    if path.is_dir() or parts.path.endswith("/"):
+        path = path / "index.html"
+    return path, unquote(parts.fragment)
+
+
+@functools.lru_cache(maxsize=None)
+def ids_in(path: Path) -> set[str]:
+    return {html.unescape(x) for x in re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8"))}
+
+
+def level_label(level: str, lang: str) -> str:
+    return LEVEL_ZH[level] if lang == "zh" else level
+
+
+# --- the guideline's pages ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_clause_has_its_id_as_anchor_and_its_level_badge(site: Path, g: Guideline, lang: str) -> None:
+    for ch in g.chapters:
+        page = blocks(read(site, lang, ch.slug))
+        assert page.get(ch.slug, (0,))[0] == 1, f"{ch.slug}: the chapter heading is missing"
+        for c in ch.clauses:
+            assert c.id in page, f"{ch.slug}: no anchor #{c.id}"
+            level, block = page[c.id]
+            assert level >= 2
+            assert text_of(block).startswith(c.id)
+            badge = re.search(r'<span class="nbs-level nbs-level-([a-z]+)"[^>]*>([^<]*)</span>', block)
+            assert badge, f"{c.id}: no level badge"
+            assert badge.group(1) == c.level
+            assert badge.group(2) == level_label(c.level, lang)
+            assert norm(c.text.get(lang)) in text_of(block), f"{c.id}: text missing in {lang}"
+            for note in c.notes + c.examples:
+                assert norm(note.get(lang)) in text_of(block)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_assessable_clauses_show_their_indicator_table(site: Path, g: Guideline, lang: str) -> None:
+    assessed = 0
+    for ch in g.chapters:
+        page = blocks(read(site, lang, ch.slug))
+        for c in ch.clauses:
+            _, block = page[c.id]
+            table = re.search(r'<div class="nbs-assessment">(.*?)</div>', block, re.S)
+            if c.assessment is None:
+                assert table is None, f"{c.id} is not assessable but shows an indicator table"
+                continue
+            assessed += 1
+            assert table, f"{c.id}: no indicator table"
+            rows = [[text_of(td) for td in re.findall(r"<td>(.*?)</td>", tr, re.S)]
+                    for tr in re.findall(r"<tr>(.*?)</tr>", table.group(1), re.S)]
+            values = [r[1] for r in rows if len(r) == 2]
+            a = c.assessment
+            assert norm(a.indicator.name.get(lang)) in values
+            assert str(a.points) in values
+            for kind in a.evidence:
+                assert any(kind in v for v in values), f"{c.id}: evidence {kind} missing"
+            dim = g.dimension(a.dimension)
+            assert dim is not None and dim.name.get(lang) in values
+    assert assessed == len(g.assessable)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cross_references_link_to_their_clauses_and_terms(site: Path, g: Guideline, lang: str) -> None:
+    terms_page = next(ch.slug for ch in g.chapters if "terms" in ch.includes)
+    for ch in g.chapters:
+        page = blocks(read(site, lang, ch.slug))
+        for c in ch.clauses:
+            links = hrefs(page[c.id][1])
+            for ref in c.see_clauses:
+                target = g.clause(ref)
+                if target is None:
+                    continue
+                target_ch = g.chapter_of(target)
+                assert target_ch is not None
+                want = f"#{ref}" if target_ch is ch else f"../{target_ch.slug}/#{ref}"
+                assert want in links, f"{c.id}: no link to clause {ref} ({want}) in {links}"
+            for term in c.see_terms:
+                if g.term(term) is None:
+                    continue
+                want = f"#{term}" if terms_page == ch.slug else f"../{terms_page}/#{term}"
+                assert want in links, f"{c.id}: no link to term {term}"
+
+
+def test_every_link_on_every_page_resolves(site: Path) -> None:
+    checked = 0
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":
+            continue
+        url = page.relative_to(site).as_posix()
+        body = page.read_text(encoding="utf-8")
+        body = body[body.find("<body"):]
+        for href in hrefs(body):
+            if not href or href.startswith(("http:", "https:", "mailto:", "javascript:")):
+                continue
+            target, anchor = resolve(site, url, href)
+            assert target.is_file(), f"{url}: broken link {href}"
+            if anchor and target.suffix == ".html":
+                assert anchor in ids_in(target), f"{url}: link {href} names a missing anchor"
+            checked += 1
+    assert checked > 1000
+
+
+def test_terms_and_framework_matrices(site: Path, g: Guideline) -> None:
+    for lang in LANGS:
+        terms = blocks(read(site, lang, next(ch.slug for ch in g.chapters if "terms" in ch.includes)))
+        for t in g.terms:
+            assert t.id in terms, f"term {t.id} has no anchor"
+            assert norm(t.definition.get(lang)) in text_of(terms[t.id][1])
+        mapping_ch = next(ch for ch in g.chapters if "mapping" in ch.includes)
+        annex = blocks(read(site, lang, mapping_ch.slug))
+        for fw in g.frameworks:
+            table = annex[f"matrix-{fw.id}"][1]
+            header = [text_of(th) for th in re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)]
+            assert header[1:] == [i.id for i in fw.items]
+            rows = {text_of(r[0]): [text_of(x) for x in r[1:]]
+                    for r in (re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)
+                              for tr in re.findall(r"<tr>(.*?)</tr>", table, re.S)) if r}
+            mapped = [c for c in g.clauses if c.mapped(fw.id)]
+            assert list(rows) == [c.id for c in mapped]
+            for c in mapped:
+                marks = [item.id for item, cell in zip(fw.items, rows[c.id]) if cell == "●"]
+                assert marks == [i.id for i in fw.items if i.id in c.mapped(fw.id)]
+        scoring_ch = next(ch for ch in g.chapters if "assessment" in ch.includes)
+        scoring = read(site, lang, scoring_ch.slug)
+        for c in g.assessable:
+            ch = g.chapter_of(c)
+            assert ch is not None
+            want = f"#{c.id}" if ch is scoring_ch else f"../{ch.slug}/#{c.id}"
+            assert f'href="{want}"' in scoring, f"Annex scoring tables lack clause {c.id}"
+
+
+# --- languages, version, search, downloads ----------------------------------------------------------
+
+def test_both_languages_and_the_switch_lands_on_the_same_page(site: Path, g: Guideline) -> None:
+    pages = [ch.slug for ch in g.chapters] + ["downloads", "print", "self-assessment", "running-nbscheck"]
+    for slug in pages:
+        zh, en = read(site, "zh", slug), read(site, "en", slug)
+        assert '<html lang="zh"' in zh and '<html lang="en"' in en
+        for lang, body in (("zh", zh), ("en", en)):
+            url = f"{LANGS[lang]}{slug}/"
+            switch = dict(re.findall(r'<a href="([^"]*)" hreflang="(zh|en)"', body))
+            by_lang = {v: k for k, v in switch.items()}
+            assert set(by_lang) == {"zh", "en"}, f"{url}: language switch missing"
+            for other, href in by_lang.items():
+                target, _ = resolve(site, url, href)
+                assert target == site / LANGS[other] / slug / "index.html", f"{url}: {other} link goes to {target}"
+    # the hand-written pages really are translated
+    assert text_of(read(site, "zh", "self-assessment")) != text_of(read(site, "en", "self-assessment"))
+
+
+def test_version_and_release_date_on_every_page(site: Path, g: Guideline) -> None:
+    state = {"zh": g.released if not g.is_draft else "草案", "en": g.released if not g.is_draft else "draft"}
+    pages = list(site.rglob("index.html"))
+    assert len(pages) > 2 * len(g.chapters)
+    for page in pages:
+        lang = "en" if page.relative_to(site).parts[0] == "en" else "zh"
+        body = page.read_text(encoding="utf-8")
+        banner = re.search(r'<aside class="md-banner">(.*?)</aside>', body, re.S)
+        assert banner, f"{page}: no version banner"
+        assert g.version in text_of(banner.group(1)) and str(state[lang]) in text_of(banner.group(1))
+
+
+def test_each_language_has_its_own_search_index_with_chinese_words(site: Path, g: Guideline) -> None:
+    import jieba
+
+    zh = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
+    assert "\\u200b" in zh["config"]["separator"]  # Material's Chinese separator splits at jieba's marks
+    zh_docs = {d["location"]: d for d in zh["docs"]}
+    en_docs = {d["location"]: d for d in en["docs"]}
+    assert not any(loc.startswith("print/") for loc in zh_docs), "the printable page is excluded from search"
+    for ch, c in g.iter_clauses():
+        loc = f"{ch.slug}/#{c.id}"
+        assert loc in zh_docs and loc in en_docs, f"{loc} is not indexed in both languages"
+        zh_text, en_text = zh_docs[loc]["text"], en_docs[loc]["text"]
+        assert norm(c.text.en) in text_of(en_text)
+        assert c.text.en not in zh_text
+        # Chinese words as jieba segments them, marked off by zero-width spaces
+        words = [w for w in jieba.cut(c.text.zh) if len(w) >= 2 and all("\u4e00" <= x <= "\u9fff" for x in w)]
+        assert words, c.id
+        assert any(f"\u200b{w}\u200b" in zh_text for w in words), f"{loc}: Chinese text not segmented"
+
+
+def test_downloads_are_what_the_cli_writes(site: Path, g: Guideline) -> None:
+    for lang in LANGS:
+        body = read(site, lang, "downloads")
+        files = {}
+        for href in hrefs(body[body.find("<article"):]):
+            target, _ = resolve(site, f"{LANGS[lang]}downloads/", href)
+            if target.suffix in (".json", ".yaml"):
+                files[target.name] = target
+        schemas = [p for n, p in files.items() if n.endswith(".schema.json")]
+        assert len(schemas) == 1
+        assert json.loads(schemas[0].read_text(encoding="utf-8")) == submission_schema(g)
+        for tlang in ("zh", "en"):
+            [template] = [p for n, p in files.items() if n.endswith(f"-{tlang}.yaml")]
+            assert template.read_text(encoding="utf-8") == blank_submission(g, tlang, template.name)
+        assert g.version in text_of(body)
+
+
+def test_printable_page_holds_the_whole_guideline(site: Path, g: Guideline) -> None:
+    for lang in LANGS:
+        page = blocks(read(site, lang, "print"))
+        for ch in g.chapters:
+            assert ch.slug in page
+            for c in ch.clauses:
+                assert c.id in page, f"print page lacks {c.id}"
+        for href in hrefs("".join(b for _, b in page.values())):
+            if not href.startswith("http"):
+                assert href.startswith("#") or href.endswith((".json", ".yaml")), \
+                    f"the printable page links away from itself: {href}"
+
+
+def test_a_changes_page_for_each_version(site: Path, g: Guideline) -> None:
+    from nbscheck.diff import diff_guidelines, semver
+
+    known = sorted(versions().items(), key=lambda kv: semver(kv[0]))
+    pairs = list(zip(known, known[1:]))
+    if not pairs:
+        pytest.skip("only one version of the guideline so far")
+    for (v_old, p_old), (v_new, p_new) in pairs:
+        old = load_guideline(p_old, validate=False).guideline
+        new = g if v_new == g.version else load_guideline(p_new, validate=False).guideline
+        d = diff_guidelines(old, new)
+        for lang in LANGS:
+            text = text_of(read(site, lang, f"changes-{v_new}"))
+            assert v_old in text and v_new in text
+            for cd in d.clauses:
+                assert cd.id in text, f"changes-{v_new}: {cd.id} not listed"
+
+
+def test_site_builds_for_another_guideline_repository(tmp_path: Path) -> None:
+    """What a separate guideline repository does: pip install nbscheck, point the plugin at its folder."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# 首页\n\n[第一章](chapter-1.md)\n", encoding="utf-8")
+    (tmp_path / "docs" / "index.en.md").write_text("# Home\n\n[Chapter 1](chapter-1.md)\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+        site_name: 迷你
+        theme: {{name: material, language: zh, font: false}}
+        plugins:
+          - search: {{lang: zh}}
+          - nbscheck: {{guideline: {json.dumps(str(MINI))}}}
+        validation: {{nav: {{omitted_files: warn}}, links: {{anchors: warn}}}}
+        nav:
+          - index.md
+          - 正文:
+              - nbscheck:chapters
+              - downloads.md
+              - print.md
+        """), encoding="utf-8")
+    site = tmp_path / "site"
+    build(tmp_path / "mkdocs.yml", site)
+    mini = load_guideline(MINI).guideline
+    assert mini is not None
+    names = {"zh": "迷你", "en": (mini.short_title or mini.title).en}  # mkdocs.yml's, then the guideline's
+    for lang in LANGS:
+        for ch in mini.chapters:
+            page = blocks(read(site, lang, ch.slug))
+            assert all(c.id in page for c in ch.clauses)
+        assert f" - {html.escape(names[lang], quote=False)}</title>" in read(site, lang, "downloads")
+    # the theme additions come with the plugin, not with this repository
+    assert (site / "assets" / "nbscheck" / "nbscheck.css").is_file()
+    assert (site / "en" / "assets" / "nbscheck" / "nbscheck.js").is_file()
+
+
+# --- the Markdown layer on its own -----------------------------------------------------------------
+
+def test_guideline_text_is_rendered_literally() -> None:
+    import markdown
+
+    from nbscheck.render_markdown import esc
+
+    samples = ["*不是强调* _nor_ this", "[不是链接](x.md) {: .no-attr }", "<b>不是 HTML</b> & 1 < 2",
+               "# 不是标题", "1. 不是列表", "- 也不是", "`不是代码` \\ 反斜杠"]
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc"])
+    for s in samples:
+        out = md.reset().convert(esc(s))
+        assert out.startswith("<p>") and text_of(out) == s, (s, out)
+
+
+def test_running_text_links_the_clauses_and_chapters_it_names(g: Guideline) -> None:
+    from nbscheck.render_markdown import links_for, linked
+
+    chapters = [ch for ch in g.chapters if ch.kind == "chapter" and ch.clauses]
+    here, there = chapters[0], chapters[-1]
+    cid = next(c.id for c in there.clauses if c.id.count(".") >= 2)
+    links = links_for(g).at(f"{here.slug}.md")
+    zh = linked(f"见{cid}和第{there.number}章。", links)
+    assert f"[{cid}]({there.slug}.md#{cid})" in zh and f"[第{there.number}章]({there.slug}.md)" in zh
+    en = linked(f"see {cid} and Clause {there.number}; 1.5 m; version 9.9.9", links)
+    assert f"[Clause {there.number}]({there.slug}.md)" in en
+    assert "1.5 m" in en and "[9.9.9]" not in en  # numbers that name no clause stay text
