@@ -188,3 +188,21 @@ def test_language_from_the_environment(cli, monkeypatch):
 def test_python_dash_m():
     proc = subprocess.run([sys.executable, "-m", "nbscheck", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("nbscheck ")
+
+
+def test_version_with_a_broken_guideline_says_what_to_do(cli, monkeypatch, tmp_path: Path):
+    from nbscheck import resources
+    from nbscheck.guideline import shipped
+
+    broken = tmp_path / "data"
+    (broken / "guideline").mkdir(parents=True)
+    (broken / "guideline" / "guideline.yaml").write_text("id: [\n", encoding="utf-8")
+    monkeypatch.setattr(resources, "data_root", lambda: broken)
+    shipped.cache_clear()
+    try:
+        code, out, _ = cli("--version")
+    finally:
+        shipped.cache_clear()
+    assert code == 0
+    assert out.strip() == (f"nbscheck {__version__} (指南无法加载，运行 nbscheck lint 查看原因 / "
+                           "the guideline cannot be loaded: run nbscheck lint to see why)")

@@ -163,8 +163,9 @@ def _version() -> int:
         g = shipped()
         status = "草案 draft" if g.is_draft else f"发布 released {g.released}"
         print(f"nbscheck {__version__} (指南 guideline {g.id} {g.version}, {status})")
-    except (GuidelineError, OSError) as e:
-        print(f"nbscheck {__version__} (指南无法加载 / guideline not loadable: {e})")
+    except (GuidelineError, OSError):
+        print(f"nbscheck {__version__} (指南无法加载，运行 nbscheck lint 查看原因 / "
+              "the guideline cannot be loaded: run nbscheck lint to see why)")
     return EXIT_OK
 
 
