@@ -27,6 +27,8 @@ try:  # libyaml through ruamel.yaml.clib: about ten times faster than the pure-P
 except ImportError:  # pragma: no cover - only on platforms without a clib wheel
     from ruamel.yaml.loader import SafeLoader as _Loader  # type: ignore[assignment]
 
+from .fastparse import available as fast_available
+from .fastparse import fast_data
 from .findings import Finding, Position, make
 
 YAML_TAG = "tag:yaml.org,2002:"
@@ -105,6 +107,19 @@ if not isinstance(_IMPLICIT_SOURCE, dict) or None in _IMPLICIT_SOURCE or not _TA
     _FastLoader = _Loader  # type: ignore[misc]  # pragma: no cover - a ruamel.yaml that works differently
 
 
+def _plain_tag(value: str) -> str:
+    """The tag libyaml gives ``value`` as a plain scalar: ``str``, ``int``, ``float``, ``bool`` ..."""
+    for tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
+        if regexp.match(value):
+            return str(tag).rsplit(":", 1)[-1]
+    return "str"
+
+
+_TYPED_STARTS = frozenset(k for k in _IMPLICIT if k)
+# The fast road needs libyaml's typing table to know which strings it cannot judge.
+_fast_ok = fast_available() and bool(_IMPLICIT)
+
+
 @dataclass(frozen=True)
 class Limits:
     """Bounds that keep hostile input cheap to refuse. All adjustable from the CLI."""
@@ -135,9 +150,19 @@ class Document:
     root: Node | None = field(repr=False, default=None)
     warnings: list[Finding] = field(default_factory=list)
 
+    def tree(self) -> Node | None:
+        """The libyaml node tree, composed on first use when the data came the fast road."""
+        if self.root is None and self.text:
+            loader = _FastLoader(self.text)
+            try:
+                self.root = loader.get_single_node()
+            finally:
+                loader.dispose()
+        return self.root
+
     def node_at(self, path: Sequence[str | int], key: bool = False) -> Node | None:
         """The deepest node on ``path``; with ``key``, the key node of the last mapping step."""
-        node = self.root
+        node = self.tree()
         last_key: Node | None = None
         for part in path:
             if isinstance(node, MappingNode):
@@ -250,10 +275,14 @@ def _deep_flow(text: str, depth: int) -> re.Match[str] | None:
 def load_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS, *,
               expect_mapping: bool = True) -> Document:
     """Compose ``text`` with libyaml and build plain data from the nodes."""
-    if "[" in text or "{" in text:
+    if text.count("[") + text.count("{") > limits.max_depth:  # only then can brackets nest too deep
         m = _deep_flow(text, limits.max_depth)
         if m:  # refuse before the parser spends time (and stack) on it
             raise LoadError([make("NBS011", _char_pos(text, m.start(), name), limit=limits.max_depth)])
+    if expect_mapping and _fast_ok:
+        data = fast_data(text, _plain_tag, limits.max_depth, limits.max_nodes, _TYPED_STARTS)
+        if data is not None:  # plain YAML read by rapidyaml; positions are composed only if asked for
+            return Document(file=name, data=data, text=text, root=None, warnings=[])
     loader = _FastLoader(text)
     try:
         root = loader.get_single_node()
