@@ -27,3 +27,35 @@ def write_text(path: str | Path, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+class AtomicWriter:
+    """A text file written in full or not at all: a temporary file beside the target, then rename.
+
+    For reports too large to build in memory: write as results arrive, ``commit()`` at the end.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        directory = self.path.parent if str(self.path.parent) else Path(".")
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
+        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def write(self, text: str) -> int:
+        return self.fh.write(text)
+
+    def commit(self) -> None:
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+        self.fh.close()
+        mode = self.path.stat().st_mode & 0o777 if self.path.exists() else 0o644
+        os.chmod(self.tmp, mode)
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        if not self.fh.closed:
+            self.fh.close()
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass

@@ -79,33 +79,62 @@ def run_check(args: argparse.Namespace) -> int:
             return _io_error(f"{args.guideline} 中没有 guideline.yaml", f"no guideline.yaml in {args.guideline}", args.lang)
         root = str(Path(args.guideline).resolve())
     keep_text = args.format == "text" and not args.no_source
+    writer = None
+    if args.output:
+        from .atomic import AtomicWriter
+
+        try:
+            writer = AtomicWriter(args.output)
+        except OSError as e:
+            return _io_error(f"无法写入 {args.output}：{e.strerror}", f"cannot write {args.output}: {e.strerror}", args.lang)
+    out = writer.fh if writer else sys.stdout
+    report = _report(args, out)
+    seen = io_error = errors = unqualified = 0
     try:
-        results = list(check_paths(args.paths, jobs=args.jobs, guideline_root=root,
-                                   limits=_limits_from(args), keep_text=keep_text))
+        for r in check_paths(args.paths, jobs=args.jobs, guideline_root=root,
+                             limits=_limits_from(args), keep_text=keep_text):
+            report.add(r)  # written as it arrives: memory stays flat however many files there are
+            seen += 1
+            io_error += r.io_error
+            errors += bool(r.errors)
+            unqualified += not r.qualified
+        if not seen:
+            if writer:
+                writer.discard()
+            return _io_error("没有找到 .yaml 或 .yml 文件", "no .yaml or .yml files found", args.lang)
+        report.close()
+        if writer:
+            writer.commit()
     except GuidelineError as e:
+        if writer:
+            writer.discard()
         return _io_error(f"指南无法加载：{e}", f"the guideline cannot be loaded: {e}", args.lang)
-    if not results:
-        return _io_error("没有找到 .yaml 或 .yml 文件", "no .yaml or .yml files found", args.lang)
-    if args.format == "json":
-        from .report.json_report import render as render_json
-        text = render_json(results, args.lang)
-    elif args.format == "sarif":
-        from .report.sarif import render as render_sarif
-        text = render_sarif(results, args.lang)
-    elif args.format == "markdown":
-        from .report.markdown import render as render_md
-        text = render_md(results, args.lang)
-    else:
-        from .report.text import render as render_text
-        text = render_text(results, args.lang, _style(args) if not args.output else _plain(), not args.no_source)
-    _emit(text, args.output)
-    if any(r.io_error for r in results):
+    except BaseException:
+        if writer:
+            writer.discard()
+        raise
+    if io_error:
         return EXIT_USAGE
-    if any(r.errors for r in results):
+    if errors:
         return EXIT_FINDINGS
-    if args.fail_unqualified and not all(r.qualified for r in results):
+    if args.fail_unqualified and unqualified:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _report(args: argparse.Namespace, out):
+    """The streaming writer for the chosen format (each ``add``s results and ``close``s at the end)."""
+    if args.format == "json":
+        from .report.json_report import JsonReport
+        return JsonReport(out, args.lang)
+    if args.format == "sarif":
+        from .report.sarif import SarifReport
+        return SarifReport(out, args.lang)
+    if args.format == "markdown":
+        from .report.markdown import MarkdownReport
+        return MarkdownReport(out, args.lang)
+    from .report.text import TextReport
+    return TextReport(out, args.lang, _style(args) if not args.output else _plain(), not args.no_source)
 
 
 def _plain():

@@ -46,6 +46,10 @@ def render_findings(findings: Iterable[Finding], lang: str, style: Style,
 def summary_counts(findings: list[Finding], lang: str) -> str:
     e = sum(f.severity is Severity.ERROR for f in findings)
     w = sum(f.severity is Severity.WARNING for f in findings)
+    return summary_counts_from(e, w, lang)
+
+
+def summary_counts_from(e: int, w: int, lang: str) -> str:
     if lang == "en":
         return f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}"
     return f"{e} 个错误，{w} 个警告"

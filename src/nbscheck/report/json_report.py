@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Any, Sequence
+from typing import Any, Sequence, TextIO
 
 from .. import __version__
 from ..check import CheckResult
@@ -38,12 +39,35 @@ def result_dict(r: CheckResult, lang: str) -> dict[str, Any]:
     }
 
 
+class JsonReport:
+    """Writes the document file by file, so a folder of any size needs no more memory than one file."""
+
+    def __init__(self, out: TextIO, lang: str):
+        self.out, self.lang = out, lang
+        self.n = self.valid = self.qualified = self.errors = self.warnings = 0
+        head = {"tool": "nbscheck", "version": __version__, "format_version": FORMAT_VERSION, "kind": "check", "lang": lang}
+        self.out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "files": [')
+
+    def add(self, r: CheckResult) -> None:
+        body = json.dumps(result_dict(r, self.lang), ensure_ascii=False, indent=2, default=str)
+        self.out.write(("," if self.n else "") + "\n    " + body.replace("\n", "\n    "))
+        self.n += 1
+        self.valid += r.valid
+        self.qualified += r.qualified
+        self.errors += r.errors
+        self.warnings += r.warnings
+
+    def close(self) -> None:
+        summary = {"files": self.n, "valid": self.valid, "qualified": self.qualified,
+                   "errors": self.errors, "warnings": self.warnings}
+        self.out.write(("\n  " if self.n else "") + '],\n  "summary": ' +
+                       json.dumps(summary, indent=2).replace("\n", "\n  ") + "\n}\n")
+
+
 def render(results: Sequence[CheckResult], lang: str) -> str:
-    doc = {
-        "tool": "nbscheck", "version": __version__, "format_version": FORMAT_VERSION, "kind": "check", "lang": lang,
-        "files": [result_dict(r, lang) for r in results],
-        "summary": {"files": len(results), "valid": sum(r.valid for r in results),
-                    "qualified": sum(r.qualified for r in results),
-                    "errors": sum(r.errors for r in results), "warnings": sum(r.warnings for r in results)},
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
+    out = io.StringIO()
+    report = JsonReport(out, lang)
+    for r in results:
+        report.add(r)
+    report.close()
+    return out.getvalue()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+import io
+import tempfile
+from typing import Sequence, TextIO
 
 from ..check import CheckResult
 from .labels import L, num, township_name
@@ -48,22 +50,45 @@ def _file(r: CheckResult, lang: str, level: str) -> list[str]:
     return out
 
 
-def render(results: Sequence[CheckResult], lang: str) -> str:
-    t = L[lang]
-    lines = [f"# {t['report']}", ""]
-    if len(results) > 1:
-        lines += [f"## {t['summary']}", "",
-                  f"| {t['file']} | {t['township']} | {t['valid']} | {t['errors']} | {t['score']} | {t['band']} | {t['qualified']} |",
-                  "| --- | --- | --- | ---: | ---: | --- | --- |"]
-        for r in results:
-            s = r.score
-            lines.append(f"| `{_cell(r.file)}` | {_cell(township_name(r.township, lang)) if r.parsed else '-'} | "
+class MarkdownReport:
+    """The summary table comes first, so each file's section waits in a spooled temporary file
+    (in memory while small, on disk beyond a few megabytes) until the table is written."""
+
+    def __init__(self, out: TextIO, lang: str):
+        self.out, self.lang = out, lang
+        self.sections = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024, mode="w+", encoding="utf-8")
+        self.rows: list[str] = []
+
+    def add(self, r: CheckResult) -> None:
+        t = L[self.lang]
+        s = r.score
+        self.rows.append(f"| `{_cell(r.file)}` | {_cell(township_name(r.township, self.lang)) if r.parsed else '-'} | "
                          f"{t['yes'] if r.valid else t['no']} | {r.errors} | {num(s.percent) + '%' if s else '-'} | "
-                         f"{s.band.name.get(lang) if s else '-'} | {t['yes'] if r.qualified else t['no']} |")
-        lines.append("")
-        for r in results:
-            lines += _file(r, lang, "##")
-    else:
-        for r in results:
-            lines += _file(r, lang, "##")
-    return "\n".join(lines).rstrip() + "\n"
+                         f"{s.band.name.get(self.lang) if s else '-'} | {t['yes'] if r.qualified else t['no']} |")
+        self.sections.write("\n".join(_file(r, self.lang, "##")) + "\n")
+
+    def close(self) -> None:
+        t = L[self.lang]
+        self.out.write(f"# {t['report']}\n\n")
+        if len(self.rows) > 1:
+            self.out.write(f"## {t['summary']}\n\n"
+                           f"| {t['file']} | {t['township']} | {t['valid']} | {t['errors']} | {t['score']} | {t['band']} | {t['qualified']} |\n"
+                           "| --- | --- | --- | ---: | ---: | --- | --- |\n" + "\n".join(self.rows) + "\n\n")
+        self.sections.seek(0)
+        body = self.sections.read(1 << 20)
+        last = ""
+        while body:
+            self.out.write(last)
+            last = body
+            body = self.sections.read(1 << 20)
+        self.out.write(last.rstrip() + "\n")
+        self.sections.close()
+
+
+def render(results: Sequence[CheckResult], lang: str) -> str:
+    out = io.StringIO()
+    report = MarkdownReport(out, lang)
+    for r in results:
+        report.add(r)
+    report.close()
+    return out.getvalue()

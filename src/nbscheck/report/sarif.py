@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Sequence, TextIO
 
 from .. import __version__
 from ..check import CheckResult
@@ -18,28 +19,35 @@ def _uri(file: str) -> str:
     return Path(file).as_posix()
 
 
-def render(results: Sequence[CheckResult], lang: str) -> str:
-    used = sorted({f.code for r in results for f in r.findings})
-    rules = []
-    index = {}
-    for i, code in enumerate(used):
-        m = CATALOG[code]
-        index[code] = i
-        rule: dict[str, Any] = {
-            "id": code,
-            "shortDescription": {"text": (m.en if lang == "en" else m.zh).split("{")[0].strip(" ：:，,") or code},
-            "defaultConfiguration": {"level": LEVEL[m.severity.value]},
-        }
-        hint = m.hint_en if lang == "en" else m.hint_zh
-        if hint:
-            rule["help"] = {"text": hint}
-        rules.append(rule)
-    out = []
-    for r in results:
+def _rule(code: str, lang: str) -> dict[str, Any]:
+    m = CATALOG[code]
+    rule: dict[str, Any] = {
+        "id": code,
+        "shortDescription": {"text": (m.en if lang == "en" else m.zh).split("{")[0].strip(" ：:，,") or code},
+        "defaultConfiguration": {"level": LEVEL[m.severity.value]},
+    }
+    hint = m.hint_en if lang == "en" else m.hint_zh
+    if hint:
+        rule["help"] = {"text": hint}
+    return rule
+
+
+class SarifReport:
+    """Writes results as they arrive; the rules they use follow at the end (key order is free in JSON)."""
+
+    def __init__(self, out: TextIO, lang: str):
+        self.out, self.lang = out, lang
+        self.index: dict[str, int] = {}
+        self.n = 0
+        self.out.write('{\n  "$schema": "' + SCHEMA + '",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": [')
+
+    def add(self, r: CheckResult) -> None:
         for f in r.findings:
+            if f.code not in self.index:
+                self.index[f.code] = len(self.index)
             res: dict[str, Any] = {
-                "ruleId": f.code, "ruleIndex": index[f.code], "level": LEVEL[f.severity.value],
-                "message": {"text": f.message(lang)},
+                "ruleId": f.code, "ruleIndex": self.index[f.code], "level": LEVEL[f.severity.value],
+                "message": {"text": f.message(self.lang)},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.file)}}}],
             }
             if f.line:
@@ -51,15 +59,21 @@ def render(results: Sequence[CheckResult], lang: str) -> str:
                 props["jsonPath"] = f.path
             if props:
                 res["properties"] = props
-            out.append(res)
-    doc = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "nbscheck", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": "https://nbscheck.example.org/", "rules": rules}},
-            "columnKind": "unicodeCodePoints",
-            "results": out,
-        }],
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+            self.out.write(("," if self.n else "") + "\n        " + json.dumps(res, ensure_ascii=False))
+            self.n += 1
+
+    def close(self) -> None:
+        rules = [_rule(code, self.lang) for code in self.index]
+        tool = {"driver": {"name": "nbscheck", "version": __version__, "semanticVersion": __version__,
+                           "informationUri": "https://nbscheck.example.org/", "rules": rules}}
+        self.out.write(("\n      " if self.n else "") + '],\n      "columnKind": "unicodeCodePoints",\n      "tool": ' +
+                       json.dumps(tool, ensure_ascii=False, indent=2).replace("\n", "\n      ") + "\n    }\n  ]\n}\n")
+
+
+def render(results: Sequence[CheckResult], lang: str) -> str:
+    out = io.StringIO()
+    report = SarifReport(out, lang)
+    for r in results:
+        report.add(r)
+    report.close()
+    return out.getvalue()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+import io
+from typing import Sequence, TextIO
 
 from ..check import CheckResult
 from ..findings import Finding
-from .findings_text import SourceLines, render_findings, summary_counts, width
+from .findings_text import SourceLines, render_findings, summary_counts_from, width
 from .labels import L, num, township_name
 from .style import Style
 
@@ -42,33 +43,54 @@ def score_block(r: CheckResult, lang: str, style: Style) -> str:
     return "\n".join(lines)
 
 
-def render(results: Sequence[CheckResult], lang: str, style: Style, show_source: bool = True) -> str:
-    t = L[lang]
-    source = SourceLines()
-    blocks: list[str] = []
-    all_findings: list[Finding] = []
-    for r in results:
-        if r.text is not None:
-            source.add(r.file, r.text)
+class TextReport:
+    """Writes findings as each file's result arrives; keeps only one summary row per file."""
+
+    def __init__(self, out: TextIO, lang: str, style: Style, show_source: bool = True):
+        self.out, self.lang, self.style, self.show_source = out, lang, style, show_source
+        self.rows: list[list[str]] = []
+        self.errors = self.warnings = self.valid = self.qualified = 0
+        self.first: CheckResult | None = None
+        self.wrote = False
+
+    def add(self, r: CheckResult) -> None:
+        t = L[self.lang]
+        if self.first is None:
+            self.first = r
         if r.findings:
-            blocks.append(render_findings(r.findings, lang, style, source if show_source else None))
-        all_findings += r.findings
-    if len(results) == 1:
-        blocks.append(score_block(results[0], lang, style))
-        blocks.append(summary_counts(all_findings, lang))
-        return "\n\n".join(blocks) + "\n"
-    rows = [[t["file"], t["valid"], t["errors"], t["warnings"], t["score"], t["band"], t["qualified"]]]
-    for r in results:
+            source = SourceLines({r.file: r.text} if r.text is not None else None)
+            self.out.write(("\n" if self.wrote else "") +
+                           render_findings(r.findings, self.lang, self.style, source if self.show_source else None) + "\n")
+            self.wrote = True
+        self.errors += r.errors
+        self.warnings += r.warnings
+        self.valid += r.valid
+        self.qualified += r.qualified
         s = r.score
-        rows.append([r.file, t["yes"] if r.valid else t["no"], str(r.errors), str(r.warnings),
-                     f"{num(s.percent)}%" if s else "-", s.band.name.get(lang) if s else "-",
-                     t["yes"] if r.qualified else t["no"]])
-    valid = sum(r.valid for r in results)
-    qualified = sum(r.qualified for r in results)
-    if lang == "en":
-        tail = f"{len(results)} files: {valid} valid, {qualified} qualify; {summary_counts(all_findings, lang)}"
-    else:
-        tail = f"共 {len(results)} 个文件：{valid} 个有效，{qualified} 个达到认定条件；{summary_counts(all_findings, lang)}"
-    blocks.append(table(rows, style))
-    blocks.append(tail)
-    return "\n\n".join(blocks) + "\n"
+        self.rows.append([r.file, t["yes"] if r.valid else t["no"], str(r.errors), str(r.warnings),
+                          f"{num(s.percent)}%" if s else "-", s.band.name.get(self.lang) if s else "-",
+                          t["yes"] if r.qualified else t["no"]])
+
+    def close(self) -> None:
+        t, lang = L[self.lang], self.lang
+        counts = summary_counts_from(self.errors, self.warnings, lang)
+        lead = "\n" if self.wrote else ""
+        if len(self.rows) == 1 and self.first is not None:
+            self.out.write(lead + score_block(self.first, lang, self.style) + "\n\n" + counts + "\n")
+            return
+        header = [t["file"], t["valid"], t["errors"], t["warnings"], t["score"], t["band"], t["qualified"]]
+        n = len(self.rows)
+        if lang == "en":
+            tail = f"{n} files: {self.valid} valid, {self.qualified} qualify; {counts}"
+        else:
+            tail = f"共 {n} 个文件：{self.valid} 个有效，{self.qualified} 个达到认定条件；{counts}"
+        self.out.write(lead + table([header] + self.rows, self.style) + "\n\n" + tail + "\n")
+
+
+def render(results: Sequence[CheckResult], lang: str, style: Style, show_source: bool = True) -> str:
+    out = io.StringIO()
+    report = TextReport(out, lang, style, show_source)
+    for r in results:
+        report.add(r)
+    report.close()
+    return out.getvalue()
