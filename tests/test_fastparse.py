@@ -24,7 +24,7 @@ def libyaml_data(text: str):
 
 
 def fast(text: str):
-    return fast_data(text, load._plain_tag, 64, 500_000, load._TYPED_STARTS)
+    return fast_data(text, load._plain_tag, 64, load._TYPED_STARTS)
 
 
 def same_or_declined(text: str) -> bool:
@@ -62,7 +62,7 @@ def test_every_yaml_file_in_the_repository():
 SCALARS = ["12", "-7", "1.5", "1e3", "-0.5e-2", "0", "012", "0o17", "0x1F", "0b101", "1_000", "+12", ".5", "1.",
            "true", "false", "True", "TRUE", "yes", "no", "on", "null", "Null", "NULL", "~", "", ".inf", "-.inf",
            ".nan", "2025-01-01", "2025-01-01T10:00:00Z", "1.0.0", "330203101", "0574-0000 0000", "a: b",
-           "中文", "中文 # 注释", "x#y", "it's", "3000 K", "≥ 90%", "evidence\\\\map.txt", "\\u00e9"]
+           "中文", "中文 # 注释", "=", "<", "NaN", "Infinity", "-Infinity", "1e400", "x#y", "it's", "3000 K", "≥ 90%", "evidence\\\\map.txt", "\\u00e9"]
 
 
 @pytest.mark.parametrize("style", ["plain", "single", "double"])

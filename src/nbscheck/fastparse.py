@@ -9,7 +9,7 @@ it declines and :mod:`nbscheck.load` takes the libyaml road, which also owns eve
 - a file rapidyaml cannot parse, or whose JSON has repeated keys or does not read back;
 - a string that libyaml would have typed (``~``, ``0x1F``, ``1_000``, ``TRUE``, ``.inf``, ``012`` ...),
   since the JSON cannot say whether it was quoted;
-- nesting deeper than the limit, or a top level that is not a mapping.
+- block nesting deeper than the limit, a file over 4 MiB, or a top level that is not a mapping.
 
 Positions never come from here: :class:`nbscheck.load.Document` composes the libyaml node tree
 the first time a finding asks where something is, so only files with findings pay for it.
@@ -75,45 +75,36 @@ def _declines(raw: bytes) -> bool:
     return any(m.start() == 0 or raw[m.start() - 1] in _BEFORE_INDICATOR for m in _SPECIAL.finditer(raw))
 
 
-def fast_data(text: str, plain_tag: Callable[[str], str], max_depth: int, max_nodes: int,
+# A JSON string value (not a key) whose first character could start a typed scalar; strings with
+# escapes are never typed, so they need no look.
+_CANDIDATE = re.compile(r'"([~+\-.0-9TFNtfn][^"\\\n]*)"(?!\s*:)')
+_LARGE = 4 * 1024 * 1024  # bigger files take the libyaml road, which counts every value
+
+
+def _no_constants(name: str) -> Any:
+    raise _Decline  # NaN / Infinity: JSON extensions libyaml would read as text
+
+
+def fast_data(text: str, plain_tag: Callable[[str], str], max_depth: int,
               typed_starts: frozenset[str] = frozenset()) -> dict[str, Any] | None:
     """The data of ``text`` when it is plain YAML both parsers read alike; None to decline.
 
-    ``plain_tag(s)`` names the tag libyaml gives a plain scalar ``s`` (``str``, ``int`` ...);
-    ``typed_starts`` holds the first characters of every typed scalar, so most text is passed
-    over without asking.
+    ``plain_tag(s)`` names the tag libyaml gives a plain scalar ``s`` (``str``, ``int`` ...).
+    Nesting is bounded by the indentation rapidyaml writes (block style) and by json's own
+    recursion guard (flow style, whose deepest runs load.py refuses before parsing).
     """
     raw = text.encode("utf-8")
-    if ryml is None or not raw or _declines(raw):
+    if ryml is None or not raw or len(raw) > _LARGE or _declines(raw):
         return None
     try:
         emitted = _emit_json(raw)
-        data = json.loads(emitted, object_pairs_hook=_object)
+        if "\n" + " " * (2 * max_depth + 2) in emitted:
+            return None
+        for m in _CANDIDATE.finditer(emitted):
+            value = m.group(1)
+            if plain_tag(value) not in ("str", "timestamp") and not _JSON_LITERAL.fullmatch(value):
+                return None  # libyaml would have typed it if it was plain, and JSON cannot tell
+        data = json.loads(emitted, object_pairs_hook=_object, parse_constant=_no_constants)
     except (_Decline, ValueError, RecursionError, Exception):  # noqa: BLE001 - any doubt: decline
         return None
-    if not isinstance(data, dict) or not _agrees(data, plain_tag, max_depth, max_nodes, typed_starts):
-        return None
-    return data
-
-
-def _agrees(data: dict[str, Any], plain_tag: Callable[[str], str], max_depth: int, max_nodes: int,
-            typed_starts: frozenset[str]) -> bool:
-    """Walk the data once: depth and size within limits, and no string libyaml would have typed."""
-    stack: list[tuple[Any, int]] = [(data, 0)]
-    count = 0
-    while stack:
-        value, depth = stack.pop()
-        count += 1
-        if depth > max_depth or count > max_nodes:
-            return False
-        if isinstance(value, str):
-            if value and (not typed_starts or value[0] in typed_starts) \
-                    and plain_tag(value) not in ("str", "timestamp") and not _JSON_LITERAL.fullmatch(value):
-                return False
-        elif isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())  # keys stay text on both roads
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
-        elif isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-            return False
-    return True
+    return data if isinstance(data, dict) else None

@@ -280,7 +280,7 @@ def load_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS, *,
         if m:  # refuse before the parser spends time (and stack) on it
             raise LoadError([make("NBS011", _char_pos(text, m.start(), name), limit=limits.max_depth)])
     if expect_mapping and _fast_ok:
-        data = fast_data(text, _plain_tag, limits.max_depth, limits.max_nodes, _TYPED_STARTS)
+        data = fast_data(text, _plain_tag, limits.max_depth, _TYPED_STARTS)
         if data is not None:  # plain YAML read by rapidyaml; positions are composed only if asked for
             return Document(file=name, data=data, text=text, root=None, warnings=[])
     loader = _FastLoader(text)
