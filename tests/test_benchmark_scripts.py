@@ -1,0 +1,224 @@
+"""The benchmark scripts work end to end, and the fast paths they measure give the same answers.
+
+Speed targets are measured by ``benchmarks/run.py``, never asserted here: these tests only prove
+that the generated submissions are what the benchmark claims (valid, about 40 KB, every clause
+answered; the files with mistakes have findings) and that the scripts run. The last tests compare
+the checker's fast paths (the compiled schema gate, the quick YAML tag resolver) with the slow
+paths they stand in for.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from nbscheck.check import check_file
+from nbscheck.guideline import shipped
+
+BENCH = ROOT / "benchmarks"
+sys.path.insert(0, str(BENCH))
+
+import generate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("bench") / "submissions"
+    manifest = generate.generate(out, 24, seed=7, mistakes=0.25, jobs=1, quiet=True)
+    return out, manifest
+
+
+def test_generated_files_are_valid_about_40_kb_and_answer_every_clause(generated):
+    out, manifest = generated
+    from nbscheck.guideline import versions
+
+    newest_release = max((v for v, p in versions().items() if p.parent.name == "releases"),
+                         key=lambda v: tuple(map(int, v.split("."))))
+    g = shipped(newest_release)  # townships answer a released version, not the working draft
+    assert manifest["guideline"] == {"id": g.id, "version": g.version}
+    valid = [f for f in sorted(out.glob("*.yaml")) if f.name not in manifest["mistakes"]]
+    assert len(valid) >= 8
+    statuses: set[str] = set()
+    sizes = []
+    for f in valid:
+        r = check_file(f)
+        assert r.parsed and r.errors == 0, [(x.code, x.line, x.message("en")) for x in r.findings]
+        assert r.score is not None
+        assert {c.clause for c in r.score.clauses if c.status != "missing"} == {c.id for c in g.assessable}
+        statuses |= {c.status for c in r.score.clauses}
+        sizes.append(f.stat().st_size)
+    assert statuses >= {"met", "partial", "not_applicable"}
+    assert 30_000 < sum(sizes) / len(sizes) < 50_000
+    assert all(20_000 < s < 65_000 for s in sizes)
+    text = "".join(f.read_text(encoding="utf-8") for f in valid)
+    assert "evidence/" in text and "sha256:" in text and "note:" in text and "description:" in text
+    assert sum("\u4e00" <= ch <= "\u9fff" for ch in text) > len(text) / 10  # mostly Chinese prose
+
+
+def test_evidence_files_exist_once_in_a_shared_folder(generated):
+    out, _ = generated
+    evidence = list((out / "evidence").iterdir())
+    assert 50 < len(evidence) < 500
+    assert all(f.is_file() and f.stat().st_size < 10_000 for f in evidence)
+
+
+def test_files_with_mistakes_have_findings_with_positions(generated):
+    out, manifest = generated
+    assert manifest["mistakes"], "the generator made no mistakes at 25 %"
+    for name, mistakes in manifest["mistakes"].items():
+        r = check_file(out / name)
+        found = [f for f in r.findings if f.code not in ("NBS222", "NBS224")]
+        assert found, (name, mistakes)
+        assert all(f.line > 0 and f.column > 0 for f in found), (name, mistakes)
+        if not set(mistakes) <= generate.WARNING_ONLY:
+            assert r.errors > 0, (name, mistakes)
+
+
+def test_generation_is_deterministic(tmp_path: Path):
+    a = generate.generate(tmp_path / "a", 3, seed=11, jobs=1, quiet=True)
+    b = generate.generate(tmp_path / "b", 3, seed=11, jobs=1, quiet=True)
+    assert a["mistakes"] == b["mistakes"]
+    for f in sorted((tmp_path / "a").glob("*.yaml")):
+        assert f.read_bytes() == (tmp_path / "b" / f.name).read_bytes()
+
+
+def test_small_file_is_valid(tmp_path: Path):
+    p = generate.write_small(tmp_path / "single" / "small.yaml")
+    r = check_file(p)
+    assert r.parsed and r.errors == 0 and p.stat().st_size < 30_000
+
+
+def test_run_script_end_to_end(tmp_path: Path):
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--files", "6", "--cj-files", "3", "--repeat", "1",
+         "--out", str(out), "--json", str(tmp_path / "r.json")],
+        capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    for label in ("(a) one small file", "(c) folder, 6 files", "(d) check-jsonschema", "ratio", "38,600"):
+        assert label in proc.stdout
+    res = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert res["folder"]["summary"]["files"] == 6
+    assert res["folder"]["files_per_s"] > 0 and res["check_jsonschema"]["files_per_s"] > 0
+    assert res["small"]["rc"] == 0 and res["big"]["rc"] == 0
+
+
+def test_hotspots_script_runs(tmp_path: Path):
+    generate.generate(tmp_path / "s", 3, seed=3, mistakes=0.0, jobs=1, quiet=True)
+    proc = subprocess.run([sys.executable, str(BENCH / "hotspots.py"), "--dir", str(tmp_path / "s"),
+                           "--files", "3", "--top", "5"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "YAML compose" in proc.stdout and "cProfile" in proc.stdout
+
+
+# --- the fast paths give the answers of the slow ones -----------------------------------------------
+
+def _mutations(data: dict, rnd: random.Random, n: int):
+    """Copies of ``data`` with one value replaced somewhere: wrong types, ranges, keys, enums."""
+    odd = [None, True, False, 0, 1, -1, 1.0, 1.5, 100, 100.5, 101, -0.5, 1e9, float("nan"), "", "x", "85%",
+           "met", "2025-13-01", "123456789", "12345678", "１２３４５６７８９", [], {}, [1], {"zh": ""}, {"zh": "x"},
+           {"zh": "x", "fr": "y"}, "0" * 64, "g" * 64, "survey-report", "survey_report", "ha", "mu"]
+    paths = []
+
+    def walk(x, p):
+        paths.append(p)
+        if isinstance(x, dict):
+            for k, v in x.items():
+                walk(v, p + [k])
+        elif isinstance(x, list):
+            for i, v in enumerate(x):
+                walk(v, p + [i])
+    walk(data, [])
+    for _ in range(n):
+        d = copy.deepcopy(data)
+        p = rnd.choice(paths[1:])
+        parent = d
+        for k in p[:-1]:
+            parent = parent[k]
+        how = rnd.random()
+        if how < 0.7:
+            parent[p[-1]] = copy.deepcopy(rnd.choice(odd))
+        elif how < 0.85 and isinstance(parent, dict):
+            del parent[p[-1]]
+        elif isinstance(parent, dict):
+            parent[rnd.choice(["extra", "5.1.10", "note", "value", "unit", "kind", "path"])] = rnd.choice(odd)
+        yield d
+
+
+def _has_nan(x) -> bool:
+    if isinstance(x, dict):
+        return any(_has_nan(v) for v in x.values())
+    if isinstance(x, list):
+        return any(_has_nan(v) for v in x)
+    return isinstance(x, float) and x != x
+
+
+def test_schema_gate_never_passes_what_jsonschema_refuses(generated):
+    """The gate decides alone only when it says yes, so a yes must always be jsonschema's answer too."""
+    from nbscheck.check import _gate, _validator
+
+    out, manifest = generated
+    g = shipped(manifest["guideline"]["version"])
+    gate, validator = _gate(None, g.version), _validator(None, g.version)
+    assert gate is not None, "the generated schema uses a keyword the gate does not know"
+    from nbscheck.load import load_file
+
+    rnd = random.Random(5)
+    checked = refused = 0
+    for f in sorted(out.glob("*.yaml"))[:6]:
+        if f.name in manifest["mistakes"]:
+            continue
+        data = load_file(f).data
+        assert gate(data) and validator.is_valid(data)
+        for d in _mutations(data, rnd, 400):
+            ok = validator.is_valid(d)
+            assert not (gate(d) and not ok), json.dumps(d, ensure_ascii=False, default=str)[:300]
+            assert gate(d) == ok or _has_nan(d), "the gate refused a valid file"  # NaN aside, they agree
+            checked += 1
+            refused += not ok
+    assert checked > 1000 and refused > 300
+
+
+def test_fast_yaml_loader_resolves_every_tag_as_ruamel_does(generated):
+    from ruamel.yaml.nodes import MappingNode, ScalarNode
+
+    from nbscheck import load
+
+    def compose(cls, text):
+        ld = cls(text)
+        try:
+            return ld.get_single_node()
+        finally:
+            ld.dispose()
+
+    def same(a, b):
+        assert type(a) is type(b) and a.tag == b.tag, (a, b)
+        assert (a.start_mark.line, a.start_mark.column) == (b.start_mark.line, b.start_mark.column)
+        if isinstance(a, ScalarNode):
+            assert a.value == b.value
+        elif isinstance(a, MappingNode):
+            for (k1, v1), (k2, v2) in zip(a.value, b.value, strict=True):
+                same(k1, k2)
+                same(v1, v2)
+        else:
+            for x, y in zip(a.value, b.value, strict=True):
+                same(x, y)
+
+    out, _ = generated
+    texts = [f.read_text(encoding="utf-8") for f in sorted(out.glob("*.yaml"))[:3]]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "guideline").rglob("*.yaml"))[:6]]
+    texts.append("\n".join(f"k{i}: {v}" for i, v in enumerate([
+        "1", "-1", "+1", "0x1F", "0o17", "0b11", "1_000", "1.5", "-.5", ".inf", "-.INF", ".nan", "1e3", "1.0e+3",
+        "true", "True", "FALSE", "yes", "no", "on", "off", "y", "n", "~", "null", "Null", "NULL", "", "2025-01-01",
+        "2025-1-1", "2025-01-01T10:00:00Z", "2025-01-01 10:00:00.5 +8", "'1'", '"true"', "!!str 1", "!!int '7'",
+        "=", "007", "09", "1:20", "190:20:30", "-x", ".", "0.", "+.inf", "中文", "[1, a, {b: 2.5}]",
+        "{x: null, y: [true, ~]}", "|\n  block", ">-\n  folded", "&a 5", "*a", "{<<: *a}", "[-1, +2, .5]"])))
+    for text in texts:
+        same(compose(load._Loader, text), compose(load._FastLoader, text))
