@@ -114,3 +114,22 @@ def test_positions_are_the_same_whichever_road_read_the_data():
     assert doc.root is None  # the fast road read it: nothing composed yet
     assert (doc.where(["answers", "5.1.1", "value"]).line, doc.where(["answers", "5.1.1", "value"]).column) == (6, 12)
     assert doc.root is not None
+
+
+def test_no_memory_is_kept_per_file():
+    """rapidyaml's emit_json_malloc leaks its buffer (about 70 KB a file); the road must not."""
+    import resource
+
+    text = (ROOT / "examples" / "qualifying" / "submission.yaml").read_text(encoding="utf-8")
+    assert fast(text) is not None
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(600):
+        fast(text)
+    grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert grown_kb < 15_000, f"{grown_kb} KB kept after 600 files (a leak would keep about 40 MB)"
+
+
+def test_a_file_larger_than_the_buffer():
+    big = "answers:\n" + "".join(f"  k{i}: {'长文本' * 400}\n" for i in range(600))
+    assert len(big.encode()) > 1 << 20
+    assert fast(big) == libyaml_data(big)

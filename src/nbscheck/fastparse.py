@@ -49,8 +49,16 @@ def available() -> bool:
     return ryml is not None
 
 
-def _emit_json(raw: bytes) -> Any:
-    """Parse with rapidyaml and emit JSON; rapidyaml prints parse errors on stderr, so it is quietened."""
+_buffer = bytearray(1 << 20)
+
+
+def _emit_json(raw: bytes) -> str:
+    """Parse with rapidyaml and write JSON into a buffer this module owns and reuses.
+
+    (``emit_json_malloc`` is not used: its buffer is never freed, about 70 KB lost per file.)
+    rapidyaml prints parse errors on stderr, so stderr is quietened while it parses.
+    """
+    global _buffer
     saved = os.dup(2)
     try:
         null = os.open(os.devnull, os.O_WRONLY)
@@ -60,11 +68,17 @@ def _emit_json(raw: bytes) -> Any:
             os.close(null)
         try:
             tree = ryml.parse_in_arena(raw)
-            return ryml.emit_json_malloc(tree, tree.root_id())
         finally:
             os.dup2(saved, 2)
     finally:
         os.close(saved)
+    root = tree.root_id()
+    try:
+        view = ryml.emit_json_in_place(tree, _buffer, root)
+    except IndexError:  # a file bigger than any before: grow the buffer once
+        _buffer = bytearray(max(2 * len(_buffer), ryml.compute_json_length(tree, root) + 1024))
+        view = ryml.emit_json_in_place(tree, _buffer, root)
+    return bytes(view).decode("utf-8")
 
 
 def _declines(raw: bytes) -> bool:
