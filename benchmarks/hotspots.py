@@ -152,12 +152,12 @@ def main(argv: list[str] | None = None) -> int:
     gc.freeze()
     gc.set_threshold(20_000, 50, 100)  # as in a --jobs worker
     print(f"{len(files)} valid files from {d}, {sum(f.stat().st_size for f in files) / len(files) / 1e3:.1f} KB each\n")
-    print(f"{'stage':<58} {'ms/file':>9}")
+    print(f"{'stage':<66} {'ms/file':>9}")
     for label, ms in stages(files):
-        print(f"{label:<58} {ms:>9.2f}")
-    print(f"\n{'parent side (multi-process runs)':<58} {'ms/file':>9}")
+        print(f"{label:<66} {ms:>9.2f}")
+    print(f"\n{'parent side (multi-process runs)':<66} {'ms/file':>9}")
     for label, ms, note in parent_side(files[: min(len(files), 200)]):
-        print(f"{label:<58} {ms:>9.2f}  {note}")
+        print(f"{label:<66} {ms:>9.2f}  {note}")
     pr = cProfile.Profile()
     pr.enable()
     for f in files:
