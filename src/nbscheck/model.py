@@ -9,6 +9,7 @@ part of it without the model storing positions it may never need.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterator, Mapping
 
 from .findings import Position
@@ -324,8 +325,9 @@ class Guideline:
     def clause(self, clause_id: str) -> Clause | None:
         return self._index.get(clause_id)
 
-    @property
+    @cached_property
     def assessable(self) -> tuple[Clause, ...]:
+        """Computed once: the checker asks for it several times for every file."""
         return tuple(c for c in self.clauses if c.assessment is not None)
 
     def term(self, term_id: str) -> Term | None:

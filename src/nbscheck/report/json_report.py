@@ -49,8 +49,9 @@ class JsonReport:
         self.out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "files": [')
 
     def add(self, r: CheckResult) -> None:
-        body = json.dumps(result_dict(r, self.lang), ensure_ascii=False, indent=2, default=str)
-        self.out.write(("," if self.n else "") + "\n    " + body.replace("\n", "\n    "))
+        # one file per line, compact: json's C encoder only runs without indent (5x faster, half the size)
+        body = json.dumps(result_dict(r, self.lang), ensure_ascii=False, separators=(",", ":"), default=str)
+        self.out.write(("," if self.n else "") + "\n    " + body)
         self.n += 1
         self.valid += r.valid
         self.qualified += r.qualified
