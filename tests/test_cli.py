@@ -206,3 +206,10 @@ def test_version_with_a_broken_guideline_says_what_to_do(cli, monkeypatch, tmp_p
     assert code == 0
     assert out.strip() == (f"nbscheck {__version__} (指南无法加载，运行 nbscheck lint 查看原因 / "
                            "the guideline cannot be loaded: run nbscheck lint to see why)")
+
+
+def test_options_before_the_files(cli):
+    code, out, _ = cli("--lang", "en", "--format", "json", str(EXAMPLES / "qualifying" / "submission.yaml"))
+    assert code == 0 and json.loads(out)["files"][0]["qualified"] is True
+    code, out, _ = cli("-j", "1", str(EXAMPLES / "with-mistakes" / "submission.yaml"), "--lang", "en")
+    assert code == 1 and "Outcome: does not qualify" in out

@@ -110,13 +110,14 @@ def build_parser() -> Parser:
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
-    """``nbscheck FILE...`` means ``nbscheck check FILE...``."""
-    for i, a in enumerate(argv):
-        if a in ("-h", "--help", "--version"):
-            return argv
-        if not a.startswith("-"):
-            return argv if a in COMMANDS else argv[:i] + ["check"] + argv[i:]
-    return ["check"] + argv if argv else argv
+    """``nbscheck [OPTIONS] FILE...`` means ``nbscheck check [OPTIONS] FILE...``.
+
+    Unless the line starts with a sub-command or a top-level flag, all of it belongs to ``check``,
+    so options may come before or after the files (``nbscheck --lang en a.yaml`` works).
+    """
+    if not argv or argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version"):
+        return argv
+    return ["check"] + argv
 
 
 def main(argv: Sequence[str] | None = None) -> int:

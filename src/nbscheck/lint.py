@@ -15,7 +15,7 @@ from .guideline import load_guideline
 from .load import Document
 from .messages import LEVEL_ZH
 from .modal import EN_EXPECTED, ZH_EXPECTED, ZH_EXPECTED_EN, en_levels, requirement_word, zh_levels
-from .model import Chapter, Clause, Guideline, Indicator, Src
+from .model import Guideline, Indicator, Src
 from .suggest import did_you_mean
 
 
@@ -391,6 +391,3 @@ def _terms(g: Guideline) -> list[Finding]:
                 seen[value] = pos
     return out
 
-
-def chapter_of(g: Guideline, c: Clause) -> Chapter | None:
-    return g.chapter_of(c)

@@ -202,9 +202,10 @@ def _pos(file: str, node: Node) -> Position:
 def display_name(path: Path) -> str:
     """How a file is named in findings: relative to the working directory when it is below it."""
     try:
-        return os.path.relpath(path) if not str(path).startswith("..") else str(path)
+        rel = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    return str(path) if rel.startswith("..") else rel
 
 
 def load_file(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, name: str | None = None,
