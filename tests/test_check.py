@@ -172,6 +172,37 @@ def test_evidence_through_a_symbolic_link(folder: Path, tmp_path: Path):
     assert "symbolic link" in r.findings[0].message("en")
 
 
+def test_evidence_file_that_is_a_symbolic_link(folder: Path, tmp_path: Path):
+    (tmp_path / "secret.txt").write_text("x")
+    os.symlink(tmp_path / "secret.txt", folder / "evidence" / "linked.txt")
+    text = GOOD.replace("evidence/map.txt", "evidence/linked.txt")
+    r = run(folder, text)
+    assert got(r) == [("NBS214", *at(text, "evidence/linked.txt"), "2.1.2")]
+    assert "symbolic link" in r.findings[0].message("en")
+
+
+@pytest.mark.parametrize("path", ["evidence", "evidence/", "evidence/map.txt/x.pdf", "nowhere/map.txt", "."])
+def test_evidence_path_that_is_not_a_file(folder: Path, path: str):
+    text = GOOD.replace("evidence/map.txt", f'"{path}"')
+    assert got(run(folder, text)) == [("NBS213", *at(text, f'"{path}"'), "2.1.2")]
+
+
+def test_the_same_missing_file_cited_twice_gives_two_findings(folder: Path):
+    text = GOOD.replace("evidence/survey.txt", "evidence/gone.txt")
+    r = run(folder, text)
+    assert got(r) == [("NBS213", *at(text, "evidence/gone.txt", n), c) for n, c in ((1, "2.1.1"), (2, "2.1.3"), (3, "2.2.1"))]
+
+
+def test_evidence_added_between_two_checks_is_found(folder: Path):
+    """Folder listings are reused within a run only while the folder is unchanged."""
+    text = GOOD.replace("evidence/map.txt", "evidence/late.txt")
+    assert [f[0] for f in got(run(folder, text))] == ["NBS213"]
+    (folder / "evidence" / "late.txt").write_text("x")
+    assert got(run(folder, text)) == []
+    (folder / "evidence" / "late.txt").unlink()
+    assert [f[0] for f in got(run(folder, text))] == ["NBS213"]
+
+
 def test_windows_separators_are_accepted(folder: Path):
     text = GOOD.replace("evidence/map.txt", "evidence\\\\map.txt")
     assert "evidence\\\\map.txt" in text

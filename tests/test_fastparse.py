@@ -8,6 +8,7 @@ import pytest
 
 from conftest import ROOT
 import nbscheck.load as load
+from nbscheck import fastparse
 from nbscheck.fastparse import available, fast_data
 from nbscheck.load import LoadError, load_text
 
@@ -24,7 +25,7 @@ def libyaml_data(text: str):
 
 
 def fast(text: str):
-    return fast_data(text, load._plain_tag, 64, load._TYPED_STARTS)
+    return fast_data(text, load._plain_tag, 64, load._TYPED_ASCII)
 
 
 def same_or_declined(text: str) -> bool:
@@ -133,3 +134,20 @@ def test_a_file_larger_than_the_buffer():
     big = "answers:\n" + "".join(f"  k{i}: {'长文本' * 400}\n" for i in range(600))
     assert len(big.encode()) > 1 << 20
     assert fast(big) == libyaml_data(big)
+
+
+def test_typed_patterns_are_the_ones_checked_by_hand():
+    """The narrow look for typed-looking strings relies on ruamel.yaml's typing patterns as checked;
+    if a new ruamel.yaml changes them, the fast road must fall back to looking at every string."""
+    assert load._TYPED_ASCII, "ruamel.yaml's implicit typing patterns changed: review fastparse._CANDIDATE"
+    for value in ("0x1F", "1_000", "+.inf", ".NaN", "TRUE", "~", "012", "0o17", "-1e3", "1.5e+3"):
+        assert load._plain_tag(value) != "str", value
+        assert fastparse._CANDIDATE.fullmatch(f'"{value}"'), value
+
+
+def test_declines_special_characters_only_where_a_token_starts():
+    assert fast("contact: a@b.cn\nnote: x&y, x*y\n") == {"contact": "a@b.cn", "note": "x&y, x*y"}
+    for text in ("a: &x 1\nb: *x\n", "a: !!str 1\n", "a: @x\n", "a: [1, *x]\n", "a: `x`\n",
+                 "a: 1\r\n", "a:\n\t- 1\n", "a: 1\u2028\n", "<<: {b: 1}\n", "%YAML 1.2\n---\na: 1\n",
+                 "a: 1\n---\nb: 2\n", "a: 1\n...\n"):
+        assert fast(text) is None, text

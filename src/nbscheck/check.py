@@ -15,11 +15,13 @@ import hashlib
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
+from .gate import compile_gate
 from .findings import Finding, Position, Severity, make, pointer
 from .guideline import GuidelineError, shipped, versions
 from .load import DEFAULT_LIMITS, Document, Limits, LoadError, load_file
@@ -160,7 +162,7 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
     out += _period(doc, result.period)
     out += _township(doc, result.township)
     invalid = set(bad_answers)
-    seen: dict[str, os.stat_result | None] = {}  # evidence paths looked up for this file
+    seen: dict[Any, Any] = {}  # what this file's evidence paths have already asked
     for c in g.assessable:
         ans = answers.get(c.id)
         if ans is None:
@@ -276,7 +278,7 @@ def target_reached(ind: Indicator, value: Any) -> bool | None:
 
 
 def _answer(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, Any], base: Path,
-            seen: dict[str, os.stat_result | None] | None = None) -> list[Finding]:
+            seen: dict[Any, Any] | None = None) -> list[Finding]:
     a = c.assessment
     assert a is not None
     ind = a.indicator
@@ -329,43 +331,71 @@ def _answer(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, Any], base
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_REGULAR, _LINK, _OTHER = 1, 2, 0
 
 
-def evidence_problem(base: Path, raw: str, sha256: str | None,
-                     seen: dict[str, os.stat_result | None] | None = None) -> tuple[str, dict[str, Any], str] | None:
+def evidence_problem(base: Path | str, raw: str, sha256: str | None,
+                     seen: dict[Any, Any] | None = None) -> tuple[str, dict[str, Any], str] | None:
     """What is wrong with one evidence path, if anything: escaping, missing, or a bad checksum.
 
     Paths are taken relative to the submission's folder, with ``\\`` accepted as a separator
     (townships often write Windows paths). Absolute paths, ``..``, web addresses and symbolic links
     are refused: a reviewer must be able to trust that the evidence travels with the submission.
-    ``seen`` keeps the lookups of one submission (its answers share folders and files), so each
-    path is asked of the file system once per file.
+    ``seen`` keeps what one submission has already asked (its answers share folders and files, and
+    often cite the same file twice), so each path is judged once per file.
     """
-    norm = raw.replace("\\", "/")
-    if _URL.match(norm):
-        return "NBS214", {"file": raw, "why": "是网址", "why_en": "a web address"}, "path"
-    if norm.startswith("/") or _DRIVE.match(norm):
-        return "NBS214", {"file": raw, "why": "是绝对路径", "why_en": "an absolute path"}, "path"
-    parts = [p for p in norm.split("/") if p not in ("", ".")]  # as PurePosixPath(norm).parts, for a relative path
-    if ".." in parts:
-        return "NBS214", {"file": raw, "why": "含有 ..", "why_en": "it goes up with .."}, "path"
     if seen is None:
         seen = {}
-    cur = str(base)
-    st: os.stat_result | None = None
-    for part in parts:  # lstat each step: a symbolic link anywhere on the way is refused
-        cur = os.path.join(cur, part)
-        st = seen.get(cur, _UNSEEN)  # type: ignore[arg-type]
+    key = (raw, sha256 if isinstance(sha256, str) else None)
+    if key in seen:
+        return seen[key]
+    seen[key] = found = _evidence_problem(str(base), raw, sha256, seen)
+    return found
+
+
+def _evidence_problem(base: str, raw: str, sha256: str | None,
+                      seen: dict[Any, Any]) -> tuple[str, dict[str, Any], str] | None:
+    norm = raw.replace("\\", "/") if "\\" in raw else raw
+    if ":" in norm:
+        if _URL.match(norm):
+            return "NBS214", {"file": raw, "why": "是网址", "why_en": "a web address"}, "path"
+        if _DRIVE.match(norm):
+            return "NBS214", {"file": raw, "why": "是绝对路径", "why_en": "an absolute path"}, "path"
+    if norm.startswith("/"):
+        return "NBS214", {"file": raw, "why": "是绝对路径", "why_en": "an absolute path"}, "path"
+    parts = norm.split("/")
+    if "" in parts or "." in parts:  # as PurePosixPath(norm).parts, for a relative path
+        parts = [x for x in parts if x not in ("", ".")]
+    if ".." in parts:
+        return "NBS214", {"file": raw, "why": "含有 ..", "why_en": "it goes up with .."}, "path"
+    if not parts:
+        return "NBS213", {"file": raw}, "path"
+    folder = base
+    for part in parts[:-1]:  # each folder on the way must be a real folder, not a symbolic link
+        folder = folder + os.sep + part
+        st = seen.get(folder, _UNSEEN)
         if st is _UNSEEN:
-            st = seen[cur] = _lstat(cur)
+            st = seen[folder] = _lstat(folder)
         if st is None:
-            break
+            return "NBS213", {"file": raw}, "path"
         if stat.S_ISLNK(st.st_mode):
             return "NBS214", {"file": raw, "why": "经过符号链接", "why_en": "it goes through a symbolic link"}, "path"
-    if st is None or not stat.S_ISREG(st.st_mode):
+        if not stat.S_ISDIR(st.st_mode):
+            return "NBS213", {"file": raw}, "path"
+    leaf = folder + os.sep + parts[-1]
+    kind = _entries(folder, seen).get(parts[-1])
+    if kind is None:  # not listed under that exact name: ask the file system (it may ignore case)
+        st = _lstat(leaf)
+        kind = None if st is None else _LINK if stat.S_ISLNK(st.st_mode) else _REGULAR if stat.S_ISREG(st.st_mode) else _OTHER
+    if kind == _LINK:
+        return "NBS214", {"file": raw, "why": "经过符号链接", "why_en": "it goes through a symbolic link"}, "path"
+    if kind != _REGULAR:
         return "NBS213", {"file": raw}, "path"
     if sha256 and isinstance(sha256, str):
-        if _sha256(cur, st.st_size, st.st_mtime_ns) != sha256.lower():
+        st = _lstat(leaf)
+        if st is None or not stat.S_ISREG(st.st_mode):
+            return "NBS213", {"file": raw}, "path"
+        if _sha256(leaf, st.st_size, st.st_mtime_ns) != sha256.lower():
             return "NBS215", {"file": raw}, "sha256"
     return None
 
@@ -384,6 +414,46 @@ def _lstat(path: str) -> os.stat_result | None:
         if e.errno in _GONE or getattr(e, "winerror", None) in (21, 123, 1921):
             return None
         raise
+
+
+def _entries(folder: str, seen: dict[Any, Any]) -> dict[str, int]:
+    """What ``folder`` holds, name by name: a regular file, a symbolic link or something else.
+
+    One directory listing answers for every evidence file in a folder, where one ``lstat`` each
+    would cost a system call apiece (a submission cites a hundred or more). Listings are kept for
+    the run, keyed by the folder's identity and modification time, which change whenever an entry
+    is added, removed or renamed. A folder changed in the last two seconds is listed afresh each
+    time (as git treats "racy" files), since a change within the clock's granularity keeps the time.
+    """
+    got = seen.get((folder,))
+    if got is not None:
+        return got
+    st = seen.get(folder, _UNSEEN)
+    if st is _UNSEEN:
+        st = seen[folder] = _lstat(folder)
+    if st is None or not stat.S_ISDIR(st.st_mode):
+        got = {}
+    elif time.time_ns() - st.st_mtime_ns < 2_000_000_000:
+        got = _listing.__wrapped__(folder, st.st_dev, st.st_ino, st.st_mtime_ns)
+    else:
+        got = _listing(folder, st.st_dev, st.st_ino, st.st_mtime_ns)
+    seen[(folder,)] = got
+    return got
+
+
+@lru_cache(maxsize=64)
+def _listing(folder: str, dev: int, ino: int, mtime_ns: int) -> dict[str, int]:
+    out: dict[str, int] = {}
+    try:
+        with os.scandir(folder) as it:
+            for e in it:
+                try:
+                    out[e.name] = _LINK if e.is_symlink() else _REGULAR if e.is_file(follow_symlinks=False) else _OTHER
+                except OSError:
+                    continue  # gone while we looked: lstat decides later
+    except OSError:
+        return {}
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -417,142 +487,3 @@ def _township(doc: Document, township: Mapping[str, Any]) -> list[Finding]:
     if isinstance(code, str) and re.fullmatch(r"[0-9]{9}", code) and int(code[:2]) not in PROVINCES:
         return [make("NBS220", doc.where(["township", "code"]), path="/township/code", division=code, prefix=code[:2])]
     return []
-
-
-# --- a fast yes/no for the submission schema -------------------------------------------------------
-
-_ANNOTATIONS = frozenset({"title", "description", "$schema", "$id", "$defs", "$comment", "examples", "default"})
-_JSON_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,), "object": (dict,), "array": (list,), "boolean": (bool,), "null": (type(None),),
-    "number": (int, float), "integer": (int, float)}
-
-
-class _Unsupported(Exception):
-    pass
-
-
-def _same(a: Any, b: Any) -> bool:
-    """Equality as JSON Schema's enum and const judge it: true is not 1, but 1 is 1.0."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return a == b
-    return type(a) is type(b) and a == b
-
-
-def _type_test(names: list[str]):
-    if any(n not in _JSON_TYPES for n in names):
-        raise _Unsupported(names)
-    want = set(names)
-    py = tuple({t for n in names for t in _JSON_TYPES[n]})
-    boolean = "boolean" in want
-    whole = "integer" in want and "number" not in want
-
-    def test(x: Any) -> bool:
-        if not isinstance(x, py):
-            return False
-        if isinstance(x, bool):
-            return boolean
-        if whole and isinstance(x, float):
-            return x.is_integer()
-        return True
-    return test
-
-
-def compile_gate(root: dict[str, Any]):
-    """Compile a JSON Schema into a function that says only whether an instance is valid.
-
-    Covers the keywords the generated submission schema uses (type, enum, const, required,
-    properties, additionalProperties true/false, items, allOf, local ``$ref`` into ``$defs``,
-    pattern, minLength, minimum, maximum); returns None for a schema with anything else, and the
-    checker then uses jsonschema alone. The gate may say no to a valid file (jsonschema then finds
-    nothing), but never yes to an invalid one: a test compares it with jsonschema on many mutations.
-    """
-    defs: dict[str, Any] = {}
-
-    def ref(r: str):
-        name = r[len("#/$defs/"):]
-        if not r.startswith("#/$defs/") or name not in root.get("$defs", {}):
-            raise _Unsupported(r)
-        if name not in defs:
-            box: list[Any] = []
-            defs[name] = lambda x: box[0](x)  # a recursive reference resolves once compiled
-            box.append(comp(root["$defs"][name]))
-            defs[name] = box[0]
-        return defs[name]
-
-    def comp(s: Any):
-        if s is True or s == {}:
-            return lambda x: True
-        if not isinstance(s, dict):
-            raise _Unsupported(s)
-        checks: list[Any] = []
-        extra = s.get("additionalProperties", True)
-        if extra is not True and extra is not False:
-            raise _Unsupported("additionalProperties")
-        for kw, v in s.items():
-            if kw in _ANNOTATIONS or kw == "additionalProperties":
-                continue
-            if kw == "type":
-                checks.append(_type_test([v] if isinstance(v, str) else list(v)))
-            elif kw in ("enum", "const"):
-                opts = list(v) if kw == "enum" else [v]
-                if any(not isinstance(o, (str, int, float, type(None))) for o in opts):
-                    raise _Unsupported(kw)
-                strs = frozenset(o for o in opts if type(o) is str)
-                rest = [o for o in opts if type(o) is not str]
-                checks.append(lambda x, strs=strs, rest=rest:
-                              (x in strs) if type(x) is str else any(_same(x, o) for o in rest))
-            elif kw == "required":
-                req = tuple(v)
-                checks.append(lambda x, req=req: not isinstance(x, dict) or all(k in x for k in req))
-            elif kw == "properties":
-                props = {k: comp(sub) for k, sub in v.items()}
-
-                def obj(x: Any, props=props, closed=extra is False) -> bool:
-                    if not isinstance(x, dict):
-                        return True
-                    for k, val in x.items():
-                        p = props.get(k)
-                        if p is None:
-                            if closed:
-                                return False
-                        elif not p(val):
-                            return False
-                    return True
-                checks.append(obj)
-            elif kw == "$ref":
-                checks.append(ref(v))
-            elif kw == "allOf":
-                fs = tuple(comp(sub) for sub in v)
-                checks.append(lambda x, fs=fs: all(f(x) for f in fs))
-            elif kw == "items" and isinstance(v, dict):
-                f = comp(v)
-                checks.append(lambda x, f=f: not isinstance(x, list) or all(f(i) for i in x))
-            elif kw == "pattern":
-                rx = re.compile(v)
-                checks.append(lambda x, rx=rx: not isinstance(x, str) or rx.search(x) is not None)
-            elif kw == "minLength":
-                checks.append(lambda x, n=v: not isinstance(x, str) or len(x) >= n)
-            elif kw in ("minimum", "maximum") and isinstance(v, (int, float)) and not isinstance(v, bool):
-                lo = kw == "minimum"
-                checks.append(lambda x, b=v, lo=lo: isinstance(x, bool) or not isinstance(x, (int, float))
-                              or (x >= b if lo else x <= b))
-            else:
-                raise _Unsupported(kw)
-        if extra is False and "properties" not in s:
-            checks.append(lambda x: not isinstance(x, dict) or not x)
-        if not checks:
-            return lambda x: True
-        if len(checks) == 1:
-            return checks[0]
-        if len(checks) == 2:
-            a, b = checks
-            return lambda x: a(x) and b(x)
-        cs = tuple(checks)
-        return lambda x: all(c(x) for c in cs)
-
-    try:
-        return comp(root)
-    except (_Unsupported, re.error, TypeError):
-        return None

@@ -27,9 +27,13 @@ try:
 except ImportError:  # pragma: no cover - platforms without a wheel: the libyaml road only
     ryml = None
 
-# Looked for in the UTF-8 bytes, where searching is several times cheaper than in Chinese text.
-_NEVER = tuple(x.encode("utf-8") for x in ("\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff", "<<", "\n---", "\n...", "\n%"))
-_SPECIAL = re.compile(rb"[!&*@`]")
+# Characters YAML treats as line breaks or a byte-order mark, looked for in the text (a one-character
+# search there is a memchr; the same search in UTF-8 bytes is a slower multi-byte one).
+_NEVER_CHARS = ("\x85", "\u2028", "\u2029", "\ufeff")
+# Looked for in the UTF-8 bytes; every one starts with a byte that is rare in submissions, which is
+# searched for first (a single-byte search runs at memory speed).
+_NEVER_BYTES = ((b"\t", b"\t"), (b"\r", b"\r"), (b"<", b"<<"), (b"%", b"\n%"), (b"\n---", b"\n---"), (b"\n...", b"\n..."))
+_SPECIAL = b"!&*@`"
 _BEFORE_INDICATOR = frozenset(b" \n,[{")
 _JSON_LITERAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null")
 
@@ -81,17 +85,30 @@ def _emit_json(raw: bytes) -> str:
     return bytes(view).decode("utf-8")
 
 
-def _declines(raw: bytes) -> bool:
-    """Whether the file uses YAML this road leaves to libyaml (substring tests run at C speed)."""
-    if raw.startswith((b"---", b"...", b"%")) or any(x in raw for x in _NEVER):
+def _declines(text: str, raw: bytes) -> bool:
+    """Whether the file uses YAML this road leaves to libyaml (every test is a search at C speed)."""
+    if raw.startswith((b"---", b"...", b"%")):
         return True
-    # a tag, anchor, alias or reserved character where a token starts (not inside ordinary text)
-    return any(m.start() == 0 or raw[m.start() - 1] in _BEFORE_INDICATOR for m in _SPECIAL.finditer(raw))
+    if any(c in text for c in _NEVER_CHARS) or any(first in raw and whole in raw for first, whole in _NEVER_BYTES):
+        return True
+    # a tag, anchor, alias or reserved character where a token starts (not inside ordinary text,
+    # such as the @ of an e-mail address)
+    for c in _SPECIAL:
+        at = raw.find(c)
+        while at >= 0:
+            if at == 0 or raw[at - 1] in _BEFORE_INDICATOR:
+                return True
+            at = raw.find(c, at + 1)
+    return False
 
 
-# A JSON string value (not a key) whose first character could start a typed scalar; strings with
-# escapes are never typed, so they need no look.
-_CANDIDATE = re.compile(r'"([~+\-.0-9TFNtfn][^"\\\n]*)"(?!\s*:)')
+# A JSON string value (not a key) that libyaml might have typed had it been plain: it starts with a
+# character that opens a typed scalar and holds only printable ASCII without escapes. Every typed
+# pattern but the timestamp (which the checks accept as text) is made of such characters; load.py
+# checks that for the installed ruamel.yaml and passes ``ascii_only=False`` when it is not so.
+_CANDIDATE = re.compile(r'"([~+\-.0-9TFNtfn][!#-\[\]-~]*)"(?!\s*:)')
+_CANDIDATE_ANY = re.compile(r'"([~+\-.0-9TFNtfn][^"\\\n]*)"(?!\s*:)')
+_tags: dict[str, str] = {}  # plain_tag's answers: the same few values (kinds, statuses, dates) recur in every file
 _LARGE = 4 * 1024 * 1024  # bigger files take the libyaml road, which counts every value
 
 
@@ -100,7 +117,7 @@ def _no_constants(name: str) -> Any:
 
 
 def fast_data(text: str, plain_tag: Callable[[str], str], max_depth: int,
-              typed_starts: frozenset[str] = frozenset()) -> dict[str, Any] | None:
+              ascii_only: bool = True) -> dict[str, Any] | None:
     """The data of ``text`` when it is plain YAML both parsers read alike; None to decline.
 
     ``plain_tag(s)`` names the tag libyaml gives a plain scalar ``s`` (``str``, ``int`` ...).
@@ -108,15 +125,20 @@ def fast_data(text: str, plain_tag: Callable[[str], str], max_depth: int,
     recursion guard (flow style, whose deepest runs load.py refuses before parsing).
     """
     raw = text.encode("utf-8")
-    if ryml is None or not raw or len(raw) > _LARGE or _declines(raw):
+    if ryml is None or not raw or len(raw) > _LARGE or _declines(text, raw):
         return None
     try:
         emitted = _emit_json(raw)
         if "\n" + " " * (2 * max_depth + 2) in emitted:
             return None
-        for m in _CANDIDATE.finditer(emitted):
+        for m in (_CANDIDATE if ascii_only else _CANDIDATE_ANY).finditer(emitted):
             value = m.group(1)
-            if plain_tag(value) not in ("str", "timestamp") and not _JSON_LITERAL.fullmatch(value):
+            tag = _tags.get(value)
+            if tag is None:
+                if len(_tags) > 4096:
+                    _tags.clear()
+                tag = _tags[value] = plain_tag(value)
+            if tag not in ("str", "timestamp") and not _JSON_LITERAL.fullmatch(value):
                 return None  # libyaml would have typed it if it was plain, and JSON cannot tell
         data = json.loads(emitted, object_pairs_hook=_object, parse_constant=_no_constants)
     except (_Decline, ValueError, RecursionError, Exception):  # noqa: BLE001 - any doubt: decline

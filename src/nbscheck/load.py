@@ -13,6 +13,7 @@ Round-trip parsing (which keeps comments) is a different job with a different co
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -115,7 +116,12 @@ def _plain_tag(value: str) -> str:
     return "str"
 
 
-_TYPED_STARTS = frozenset(k for k in _IMPLICIT if k)
+# The fast road looks only at printable-ASCII strings for values libyaml would have typed, which holds
+# for the typing patterns of ruamel.yaml checked by hand (none but the timestamp's, whose values the
+# checks accept as text, can match a space or a non-ASCII character). Other patterns: look at all.
+_TYPED_PATTERNS = hashlib.sha256("\n".join(sorted({f"{tag}={rx.pattern}" for rules in _IMPLICIT.values()
+                                                   for tag, rx in rules})).encode()).hexdigest()
+_TYPED_ASCII = _TYPED_PATTERNS == "f96161f21d09300c8e77744e1cb56909c4f23932b7f78ab9e981d152b6acbdd4"
 # The fast road needs libyaml's typing table to know which strings it cannot judge.
 _fast_ok = fast_available() and bool(_IMPLICIT)
 
@@ -281,7 +287,7 @@ def load_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS, *,
         if m:  # refuse before the parser spends time (and stack) on it
             raise LoadError([make("NBS011", _char_pos(text, m.start(), name), limit=limits.max_depth)])
     if expect_mapping and _fast_ok:
-        data = fast_data(text, _plain_tag, limits.max_depth, _TYPED_STARTS)
+        data = fast_data(text, _plain_tag, limits.max_depth, _TYPED_ASCII)
         if data is not None:  # plain YAML read by rapidyaml; positions are composed only if asked for
             return Document(file=name, data=data, text=text, root=None, warnings=[])
     loader = _FastLoader(text)
