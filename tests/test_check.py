@@ -203,6 +203,13 @@ def test_evidence_added_between_two_checks_is_found(folder: Path):
     assert [f[0] for f in got(run(folder, text))] == ["NBS213"]
 
 
+def test_status_of_the_wrong_type_is_a_finding_not_a_crash(folder: Path):
+    text = GOOD.replace("status: partial", "status: [partial]", 1)
+    r = run(folder, text)
+    assert got(r) == [("NBS200", *at(text, "[partial]"), "2.1.2")]
+    assert [(c.clause, c.status, c.earned) for c in r.score.clauses if c.clause == "2.1.2"] == [("2.1.2", "missing", 0.0)]
+
+
 def test_windows_separators_are_accepted(folder: Path):
     text = GOOD.replace("evidence/map.txt", "evidence\\\\map.txt")
     assert "evidence\\\\map.txt" in text

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from nbscheck.load import Limits, LoadError, load_bytes, load_file, load_text
 
 
@@ -177,3 +178,40 @@ def test_limits_are_adjustable():
     with pytest.raises(LoadError):
         load_text(text, "n.yaml", Limits(max_depth=5))
     assert load_text(text, "n.yaml", Limits(max_depth=20)).data["a"] == [[[[[[[[[[]]]]]]]]]]
+
+
+def test_fast_yaml_loader_resolves_every_tag_as_ruamel_does():
+    from ruamel.yaml.nodes import MappingNode, ScalarNode
+
+    from nbscheck import load
+
+    def compose(cls, text):
+        ld = cls(text)
+        try:
+            return ld.get_single_node()
+        finally:
+            ld.dispose()
+
+    def same(a, b):
+        assert type(a) is type(b) and a.tag == b.tag, (a, b)
+        assert (a.start_mark.line, a.start_mark.column) == (b.start_mark.line, b.start_mark.column)
+        if isinstance(a, ScalarNode):
+            assert a.value == b.value
+        elif isinstance(a, MappingNode):
+            for (k1, v1), (k2, v2) in zip(a.value, b.value, strict=True):
+                same(k1, k2)
+                same(v1, v2)
+        else:
+            for x, y in zip(a.value, b.value, strict=True):
+                same(x, y)
+
+    texts = [(ROOT / "examples" / name / "submission.yaml").read_text(encoding="utf-8") for name in ("qualifying", "with-mistakes")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "guideline").rglob("*.yaml"))[:6]]
+    texts.append("\n".join(f"k{i}: {v}" for i, v in enumerate([
+        "1", "-1", "+1", "0x1F", "0o17", "0b11", "1_000", "1.5", "-.5", ".inf", "-.INF", ".nan", "1e3", "1.0e+3",
+        "true", "True", "FALSE", "yes", "no", "on", "off", "y", "n", "~", "null", "Null", "NULL", "", "2025-01-01",
+        "2025-1-1", "2025-01-01T10:00:00Z", "2025-01-01 10:00:00.5 +8", "'1'", '"true"', "!!str 1", "!!int '7'",
+        "=", "007", "09", "1:20", "190:20:30", "-x", ".", "0.", "+.inf", "中文", "[1, a, {b: 2.5}]",
+        "{x: null, y: [true, ~]}", "|\n  block", ">-\n  folded", "&a 5", "*a", "{<<: *a}", "[-1, +2, .5]"])))
+    for text in texts:
+        same(compose(load._Loader, text), compose(load._FastLoader, text))

@@ -87,7 +87,7 @@ def _validator(root: str | None, version: str):
 @lru_cache(maxsize=16)
 def _gate(root: str | None, version: str):
     """A quick yes/no for the schema (see :func:`compile_gate`); None when it cannot be built."""
-    return compile_gate(_schema(root, version))
+    return compile_gate(_schema(root, version), split="answers")
 
 
 @lru_cache(maxsize=4)
@@ -148,7 +148,12 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
     gate = _gate(guideline_root, chosen)
     # Most files are valid: a compiled yes/no answers for them ten times faster than jsonschema,
     # which runs (and positions every error) only when the gate says no.
-    errors = () if gate is not None and gate(data) else _validator(guideline_root, chosen).iter_errors(data)
+    if gate is None:
+        errors = _validator(guideline_root, chosen).iter_errors(data)
+    elif gate(data):
+        errors = ()
+    else:  # jsonschema sees only the answers the gate refuses, with everything else in the file
+        errors = _validator(guideline_root, chosen).iter_errors(gate.failing(data))
     for err in errors:
         f = _schema_finding(doc, g, err)
         if f is None:
