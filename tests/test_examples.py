@@ -94,3 +94,14 @@ def test_every_release_is_frozen_and_lints_clean():
             assert lint(path) == [], version
         else:
             assert g.status == "draft"
+
+
+def test_results_cross_process_boundaries_unchanged():
+    """Worker processes send results back pickled; a score's compact pickle must rebuild it exactly."""
+    import pickle
+
+    for p in (QUALIFYING, MISTAKES):
+        r = check_file(p)
+        back = pickle.loads(pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back.score == r.score and back.findings == r.findings and back.township == r.township
+        assert [type(c).__name__ for c in back.score.clauses[:1]] == ["ClauseScore"]

@@ -168,6 +168,7 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
     out += _township(doc, result.township)
     invalid = set(bad_answers)
     seen: dict[Any, Any] = {}  # what this file's evidence paths have already asked
+    folder = str(base)
     for c in g.assessable:
         ans = answers.get(c.id)
         if ans is None:
@@ -177,10 +178,11 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
             continue
         if c.id in bad_answers or not isinstance(ans, dict):
             continue
-        found = _answer(doc, g, c, ans, base, seen)
-        if any(f.severity is Severity.ERROR for f in found):
-            invalid.add(c.id)
-        out += found
+        found = _answer(doc, g, c, ans, folder, seen)
+        if found:
+            if any(f.severity is Severity.ERROR for f in found):
+                invalid.add(c.id)
+            out += found
     errors = sum(f.severity is Severity.ERROR for f in out)
     result.score = score(g, answers, invalid, errors)
     return out
@@ -282,21 +284,40 @@ def target_reached(ind: Indicator, value: Any) -> bool | None:
     return None
 
 
-def _answer(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, Any], base: Path,
+def _answer(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, Any], base: Path | str,
             seen: dict[Any, Any] | None = None) -> list[Finding]:
+    """The findings for one answer. Runs for every answer of every file, so the common case (no
+    finding) does no more than look: findings are built only when there is one."""
     a = c.assessment
     assert a is not None
     ind = a.indicator
     out: list[Finding] = []
-    here = ["answers", c.id]
-
-    def at(*sub: str | int) -> dict[str, Any]:
-        p = here + list(sub)
-        return {"pos": doc.where(p), "path": pointer(p)}
+    if seen is None:
+        seen = {}
 
     def add(code: str, sub: tuple = (), **args: Any) -> None:
-        w = at(*sub)
-        out.append(make(code, w["pos"], clause=c.id, path=w["path"], **args))
+        p = ["answers", c.id, *sub]
+        out.append(make(code, doc.where(p), clause=c.id, path=pointer(p), **args))
+
+    given: set[Any] = set()  # evidence kinds given
+    evidence = ans.get("evidence")
+    if evidence and type(evidence) is list:
+        folder = str(base)
+        for i, e in enumerate(evidence):
+            if type(e) is not dict:
+                continue
+            given.add(e.get("kind"))
+            path = e.get("path")
+            if type(path) is not str:
+                continue
+            sha = e.get("sha256")
+            key = (path, sha if type(sha) is str else None)
+            problem = seen.get(key, _UNSEEN)
+            if problem is _UNSEEN:
+                problem = seen[key] = _evidence_problem(folder, path, key[1], seen)
+            if problem:
+                code, args, sub = problem
+                add(code, ("evidence", i, sub), **args)
 
     status = ans.get("status")
     value = ans.get("value")
@@ -305,32 +326,25 @@ def _answer(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, Any], base
             add("NBS205", ("status",), ref=c.id)
         elif not str(ans.get("justification") or "").strip():
             add("NBS206", ("status",))
-    else:
-        if status in ("met", "partial") and value is None:
-            add("NBS211", ("status",), status=status, status_zh=STATUS_ZH[status])
-        unit = ans.get("unit")
-        if unit is not None and unit != ind.unit:
-            add("NBS208", ("unit",), expected=ind.unit or "-", found=unit)
-        reached = target_reached(ind, value)
-        if status == "met" and reached is False:
-            add("NBS210", ("value",), status=status, status_zh=STATUS_ZH[status], value=_fmt(value),
-                relation="未达到", relation_en="does not reach", target=target_text(ind))
-        elif status == "not_met" and reached is True:
-            add("NBS223", ("value",), value=_fmt(value), target=target_text(ind))
-        if status in ("met", "partial"):
-            given = {e.get("kind") for e in ans.get("evidence") or () if isinstance(e, dict)}
-            missing = [k for k in a.evidence if k not in given]
-            if missing:
-                names = [g.evidence_kind(k) for k in missing]
-                add("NBS212", ("evidence",) if "evidence" in ans else ("status",),
-                    kinds="、".join(n.name.zh if n else k for n, k in zip(names, missing)),
-                    kinds_en=", ".join(n.name.en if n else k for n, k in zip(names, missing)))
-    for i, e in enumerate(ans.get("evidence") or ()):
-        if isinstance(e, dict) and isinstance(e.get("path"), str):
-            problem = evidence_problem(base, e["path"], e.get("sha256"), seen)
-            if problem:
-                code, args, sub = problem
-                add(code, ("evidence", i, sub), **args)
+        return out
+    if status in ("met", "partial") and value is None:
+        add("NBS211", ("status",), status=status, status_zh=STATUS_ZH[status])
+    unit = ans.get("unit")
+    if unit is not None and unit != ind.unit:
+        add("NBS208", ("unit",), expected=ind.unit or "-", found=unit)
+    reached = target_reached(ind, value)
+    if status == "met" and reached is False:
+        add("NBS210", ("value",), status=status, status_zh=STATUS_ZH[status], value=_fmt(value),
+            relation="未达到", relation_en="does not reach", target=target_text(ind))
+    elif status == "not_met" and reached is True:
+        add("NBS223", ("value",), value=_fmt(value), target=target_text(ind))
+    if status in ("met", "partial"):
+        missing = [k for k in a.evidence if k not in given]
+        if missing:
+            names = [g.evidence_kind(k) for k in missing]
+            add("NBS212", ("evidence",) if "evidence" in ans else ("status",),
+                kinds="、".join(n.name.zh if n else k for n, k in zip(names, missing)),
+                kinds_en=", ".join(n.name.en if n else k for n, k in zip(names, missing)))
     return out
 
 
@@ -352,10 +366,12 @@ def evidence_problem(base: Path | str, raw: str, sha256: str | None,
     if seen is None:
         seen = {}
     key = (raw, sha256 if isinstance(sha256, str) else None)
-    if key in seen:
-        return seen[key]
-    seen[key] = found = _evidence_problem(str(base), raw, sha256, seen)
-    return found
+    if key not in seen:
+        seen[key] = _evidence_problem(str(base), raw, key[1], seen)
+    return seen[key]
+
+
+_LINKED = {"why": "经过符号链接", "why_en": "it goes through a symbolic link"}
 
 
 def _evidence_problem(base: str, raw: str, sha256: str | None,
@@ -375,25 +391,20 @@ def _evidence_problem(base: str, raw: str, sha256: str | None,
         return "NBS214", {"file": raw, "why": "含有 ..", "why_en": "it goes up with .."}, "path"
     if not parts:
         return "NBS213", {"file": raw}, "path"
-    folder = base
-    for part in parts[:-1]:  # each folder on the way must be a real folder, not a symbolic link
-        folder = folder + os.sep + part
-        st = seen.get(folder, _UNSEEN)
-        if st is _UNSEEN:
-            st = seen[folder] = _lstat(folder)
-        if st is None:
-            return "NBS213", {"file": raw}, "path"
-        if stat.S_ISLNK(st.st_mode):
-            return "NBS214", {"file": raw, "why": "经过符号链接", "why_en": "it goes through a symbolic link"}, "path"
-        if not stat.S_ISDIR(st.st_mode):
-            return "NBS213", {"file": raw}, "path"
-    leaf = folder + os.sep + parts[-1]
-    kind = _entries(folder, seen).get(parts[-1])
+    name = parts.pop()
+    folder = base + os.sep + os.sep.join(parts) if parts else base
+    listing = seen.get(folder)
+    if listing is None:
+        listing = seen[folder] = _folder(base, parts, seen)
+    if type(listing) is str:  # the way to the file is broken
+        return ("NBS214", {"file": raw, **_LINKED}, "path") if listing == "link" else ("NBS213", {"file": raw}, "path")
+    leaf = folder + os.sep + name
+    kind = listing.get(name)
     if kind is None:  # not listed under that exact name: ask the file system (it may ignore case)
         st = _lstat(leaf)
         kind = None if st is None else _LINK if stat.S_ISLNK(st.st_mode) else _REGULAR if stat.S_ISREG(st.st_mode) else _OTHER
     if kind == _LINK:
-        return "NBS214", {"file": raw, "why": "经过符号链接", "why_en": "it goes through a symbolic link"}, "path"
+        return "NBS214", {"file": raw, **_LINKED}, "path"
     if kind != _REGULAR:
         return "NBS213", {"file": raw}, "path"
     if sha256 and isinstance(sha256, str):
@@ -403,6 +414,32 @@ def _evidence_problem(base: str, raw: str, sha256: str | None,
         if _sha256(leaf, st.st_size, st.st_mtime_ns) != sha256.lower():
             return "NBS215", {"file": raw}, "sha256"
     return None
+
+
+def _folder(base: str, parts: list[str], seen: dict[Any, Any]) -> dict[str, int] | str:
+    """The listing of ``base/parts...``, or ``"link"`` / ``"missing"`` when the way there goes
+    through a symbolic link or something that is not a folder. Every step is asked with ``lstat``
+    (once per submission), so a link anywhere on the way is refused."""
+    folder = base
+    st = None
+    for part in parts:
+        folder = folder + os.sep + part
+        st = seen.get((folder,), _UNSEEN)
+        if st is _UNSEEN:
+            st = seen[(folder,)] = _lstat(folder)
+        if st is None:
+            return "missing"
+        if stat.S_ISLNK(st.st_mode):
+            return "link"
+        if not stat.S_ISDIR(st.st_mode):
+            return "missing"
+    if st is None:  # the submission's own folder
+        st = _lstat(folder)
+        if st is None or not stat.S_ISDIR(st.st_mode):
+            return {}
+    if time.time_ns() - st.st_mtime_ns < 2_000_000_000:
+        return _listing.__wrapped__(folder, st.st_dev, st.st_ino, st.st_mtime_ns)
+    return _listing(folder, st.st_dev, st.st_ino, st.st_mtime_ns)
 
 
 _UNSEEN: Any = object()
@@ -421,7 +458,8 @@ def _lstat(path: str) -> os.stat_result | None:
         raise
 
 
-def _entries(folder: str, seen: dict[Any, Any]) -> dict[str, int]:
+@lru_cache(maxsize=64)
+def _listing(folder: str, dev: int, ino: int, mtime_ns: int) -> dict[str, int]:
     """What ``folder`` holds, name by name: a regular file, a symbolic link or something else.
 
     One directory listing answers for every evidence file in a folder, where one ``lstat`` each
@@ -430,24 +468,6 @@ def _entries(folder: str, seen: dict[Any, Any]) -> dict[str, int]:
     is added, removed or renamed. A folder changed in the last two seconds is listed afresh each
     time (as git treats "racy" files), since a change within the clock's granularity keeps the time.
     """
-    got = seen.get((folder,))
-    if got is not None:
-        return got
-    st = seen.get(folder, _UNSEEN)
-    if st is _UNSEEN:
-        st = seen[folder] = _lstat(folder)
-    if st is None or not stat.S_ISDIR(st.st_mode):
-        got = {}
-    elif time.time_ns() - st.st_mtime_ns < 2_000_000_000:
-        got = _listing.__wrapped__(folder, st.st_dev, st.st_ino, st.st_mtime_ns)
-    else:
-        got = _listing(folder, st.st_dev, st.st_ino, st.st_mtime_ns)
-    seen[(folder,)] = got
-    return got
-
-
-@lru_cache(maxsize=64)
-def _listing(folder: str, dev: int, ino: int, mtime_ns: int) -> dict[str, int]:
     out: dict[str, int] = {}
     try:
         with os.scandir(folder) as it:

@@ -12,7 +12,6 @@ import multiprocessing as mp
 import os
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -84,7 +83,7 @@ def _one(path: Path) -> CheckResult:
         r = CheckResult(file=display_name(path))
         r.findings = [make("NBS010", Position(display_name(path), 1, 1), size="?", limit="memory")]
     if not _STATE.get("keep_text"):
-        r = replace(r, text=None)
+        r.text = None
     return r
 
 

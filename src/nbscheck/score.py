@@ -65,6 +65,18 @@ class Score:
     qualified: bool
     reasons: tuple[Reason, ...]
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle the clause scores as plain tuples: results cross from worker processes by the
+        thousand, and a tuple of strings and numbers pickles in C, an object each in Python."""
+        rows = tuple((c.clause, c.level, c.dimension, c.status, c.points, c.earned, c.counted, c.valid)
+                     for c in self.clauses)
+        return _unpickle_score, (rows, self.dimensions, self.available, self.earned, self.percent,
+                                 self.band, self.qualified, self.reasons)
+
+
+def _unpickle_score(rows: tuple[tuple[Any, ...], ...], *rest: Any) -> Score:
+    return Score(tuple(ClauseScore(*r) for r in rows), *rest)
+
 
 def _pct(earned: float, available: float) -> float:
     return round(100.0 * earned / available, 1) if available else 100.0
