@@ -117,14 +117,15 @@ def _no_constants(name: str) -> Any:
 
 
 def fast_data(text: str, plain_tag: Callable[[str], str], max_depth: int,
-              ascii_only: bool = True) -> dict[str, Any] | None:
+              ascii_only: bool = True, raw: bytes | None = None) -> dict[str, Any] | None:
     """The data of ``text`` when it is plain YAML both parsers read alike; None to decline.
 
     ``plain_tag(s)`` names the tag libyaml gives a plain scalar ``s`` (``str``, ``int`` ...).
     Nesting is bounded by the indentation rapidyaml writes (block style) and by json's own
     recursion guard (flow style, whose deepest runs load.py refuses before parsing).
     """
-    raw = text.encode("utf-8")
+    if raw is None:
+        raw = text.encode("utf-8")
     if ryml is None or not raw or len(raw) > _LARGE or _declines(text, raw):
         return None
     try:

@@ -270,7 +270,7 @@ def _byte_pos(raw: bytes, offset: int, name: str) -> Position:
 def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *,
                expect_mapping: bool = True) -> Document:
     text, warnings = decode(raw, name)
-    doc = load_text(text, name, limits, expect_mapping=expect_mapping)
+    doc = load_text(text, name, limits, expect_mapping=expect_mapping, raw=None if warnings else raw)
     doc.warnings[:0] = warnings
     return doc
 
@@ -280,14 +280,15 @@ def _deep_flow(text: str, depth: int) -> re.Match[str] | None:
 
 
 def load_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS, *,
-              expect_mapping: bool = True) -> Document:
-    """Compose ``text`` with libyaml and build plain data from the nodes."""
+              expect_mapping: bool = True, raw: bytes | None = None) -> Document:
+    """Compose ``text`` with libyaml and build plain data from the nodes (``raw``, when given, is
+    ``text`` in UTF-8, which spares the fast road encoding it again)."""
     if text.count("[") + text.count("{") > limits.max_depth:  # only then can brackets nest too deep
         m = _deep_flow(text, limits.max_depth)
         if m:  # refuse before the parser spends time (and stack) on it
             raise LoadError([make("NBS011", _char_pos(text, m.start(), name), limit=limits.max_depth)])
     if expect_mapping and _fast_ok:
-        data = fast_data(text, _plain_tag, limits.max_depth, _TYPED_ASCII)
+        data = fast_data(text, _plain_tag, limits.max_depth, _TYPED_ASCII, raw=raw)
         if data is not None:  # plain YAML read by rapidyaml; positions are composed only if asked for
             return Document(file=name, data=data, text=text, root=None, warnings=[])
     loader = _FastLoader(text)
