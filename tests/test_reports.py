@@ -44,6 +44,16 @@ def test_json_report_shape(results):
     assert {d["id"] for d in good["score"]["dimensions"]} == {"baseline-planning", "ecosystems", "living", "industry-finance", "governance"}
 
 
+def test_json_report_lines_are_the_result_objects_exactly(results):
+    """Each file's line is json.dumps of its whole object, though the clause rows are spliced in."""
+    lines = json_report.render(results + results, "zh").splitlines()
+    bodies = [json.loads(x.strip().rstrip(",")) for x in lines if x.startswith("    {")]
+    assert bodies == [json_report.result_dict(r, "zh") for r in results + results]
+    assert [b["score"]["clauses"][0]["clause"] for b in bodies] == ["5.1.1"] * 4
+    assert bodies[0]["score"]["clauses"][0] == {"clause": "5.1.1", "level": "shall", "dimension": "baseline-planning",
+                                                "status": "met", "points": 5, "earned": 0.0, "counted": True, "valid": False}
+
+
 def test_sarif_validates_against_the_official_schema(results):
     assert SARIF_SCHEMA.is_file(), "run `make test` (it fetches the SARIF 2.1.0 schema) before pytest"
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
