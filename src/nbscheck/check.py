@@ -399,7 +399,13 @@ def _evidence_problem(base: str, raw: str, sha256: str | None,
     if type(listing) is str:  # the way to the file is broken
         return ("NBS214", {"file": raw, **_LINKED}, "path") if listing == "link" else ("NBS213", {"file": raw}, "path")
     leaf = folder + os.sep + name
-    kind = listing.get(name)
+    entry = listing.get(name)
+    kind = None
+    if entry is not None:
+        try:  # from the listing's file types, without a system call where the file system gives them
+            kind = _LINK if entry.is_symlink() else _REGULAR if entry.is_file(follow_symlinks=False) else _OTHER
+        except OSError:
+            kind = None
     if kind is None:  # not listed under that exact name: ask the file system (it may ignore case)
         st = _lstat(leaf)
         kind = None if st is None else _LINK if stat.S_ISLNK(st.st_mode) else _REGULAR if stat.S_ISREG(st.st_mode) else _OTHER
@@ -416,7 +422,7 @@ def _evidence_problem(base: str, raw: str, sha256: str | None,
     return None
 
 
-def _folder(base: str, parts: list[str], seen: dict[Any, Any]) -> dict[str, int] | str:
+def _folder(base: str, parts: list[str], seen: dict[Any, Any]) -> dict[str, os.DirEntry[str]] | str:
     """The listing of ``base/parts...``, or ``"link"`` / ``"missing"`` when the way there goes
     through a symbolic link or something that is not a folder. Every step is asked with ``lstat``
     (once per submission), so a link anywhere on the way is refused."""
@@ -459,8 +465,8 @@ def _lstat(path: str) -> os.stat_result | None:
 
 
 @lru_cache(maxsize=64)
-def _listing(folder: str, dev: int, ino: int, mtime_ns: int) -> dict[str, int]:
-    """What ``folder`` holds, name by name: a regular file, a symbolic link or something else.
+def _listing(folder: str, dev: int, ino: int, mtime_ns: int) -> dict[str, os.DirEntry[str]]:
+    """What ``folder`` holds, name by name (each entry knows whether it is a file or a link).
 
     One directory listing answers for every evidence file in a folder, where one ``lstat`` each
     would cost a system call apiece (a submission cites a hundred or more). Listings are kept for
@@ -468,17 +474,11 @@ def _listing(folder: str, dev: int, ino: int, mtime_ns: int) -> dict[str, int]:
     is added, removed or renamed. A folder changed in the last two seconds is listed afresh each
     time (as git treats "racy" files), since a change within the clock's granularity keeps the time.
     """
-    out: dict[str, int] = {}
     try:
         with os.scandir(folder) as it:
-            for e in it:
-                try:
-                    out[e.name] = _LINK if e.is_symlink() else _REGULAR if e.is_file(follow_symlinks=False) else _OTHER
-                except OSError:
-                    continue  # gone while we looked: lstat decides later
+            return {e.name: e for e in it}
     except OSError:
         return {}
-    return out
 
 
 @lru_cache(maxsize=4096)
