@@ -174,16 +174,20 @@ def _num(v: float | int) -> str:
     return str(v)
 
 
+def answered_guideline() -> Any:
+    """The guideline the files answer. Townships answer a released version (the working draft may
+    still change), so: the newest release; the working version only when nothing is released yet."""
+    from nbscheck.guideline import shipped, versions
+
+    released = [v for v, p in versions().items() if p.parent.name == "releases"]
+    return shipped(max(released, key=lambda v: tuple(map(int, v.split(".")))) if released else None)
+
+
 class _Clauses:
     """The parts of the guideline the generator needs, as plain data (picklable, fast)."""
 
     def __init__(self) -> None:
-        from nbscheck.guideline import shipped, versions
-
-        # Townships answer a released version (the working draft may still change), so the files
-        # answer the newest release; the working version only when nothing is released yet.
-        released = [v for v, p in versions().items() if p.parent.name == "releases"]
-        g = shipped(max(released, key=lambda v: tuple(map(int, v.split(".")))) if released else None)
+        g = answered_guideline()
         self.version = g.version
         self.id = g.id
         self.units = sorted(g.units)

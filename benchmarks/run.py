@@ -144,15 +144,26 @@ def repeat(cmd: list[str], n: int) -> dict[str, Any]:
 # --- the benchmark ---------------------------------------------------------------------------------
 
 def ensure_files(out: Path, files: int, seed: int, jobs: int) -> dict[str, Any]:
-    from nbscheck.guideline import shipped
-
     m = generate.read_manifest(out)
-    want = {"format": generate.FORMAT, "seed": seed, "files": files,
-            "guideline": {"id": shipped().id, "version": shipped().version}}
+    g = generate.answered_guideline()
+    want = {"format": generate.FORMAT, "seed": seed, "files": files, "guideline": {"id": g.id, "version": g.version}}
     if m and all(m.get(k) == v for k, v in want.items()) and len(list(out.glob("*.yaml"))) == files:
         print(f"using the {files} submissions already in {_rel(out)}", file=sys.stderr)
         return m
     return generate.generate(out, files, seed=seed, jobs=jobs)
+
+
+def _lock(fh: Any) -> bool:
+    """Hold an exclusive lock on ``fh`` for this run; False when another run holds it."""
+    try:
+        import fcntl
+    except ImportError:  # not on Windows: runs are not guarded there
+        return True
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
 
 def _rel(p: Path | str) -> str:
@@ -361,7 +372,13 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.files < 1 or args.jobs < 0:
         ap.error("--files must be at least 1 and --jobs not negative")
-    res = run(args)
+    Path(args.out).mkdir(parents=True, exist_ok=True)
+    with open(Path(args.out) / ".lock", "w") as lock:
+        if not _lock(lock):
+            print(f"another benchmark is running in {_rel(args.out)} (its figures and files would collide); "
+                  "wait for it or give another --out", file=sys.stderr)
+            return 2
+        res = run(args)
     print(table(res))
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=1, default=str) + "\n", encoding="utf-8")

@@ -113,3 +113,21 @@ def test_hotspots_script_runs(tmp_path: Path):
                            "--files", "3", "--top", "5"], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert "YAML compose" in proc.stdout and "cProfile" in proc.stdout
+
+
+def test_run_reuses_generated_files_and_refuses_a_second_run_in_the_same_folder(tmp_path: Path):
+    import fcntl
+
+    import run
+
+    out = tmp_path / "out"
+    first = run.ensure_files(out / "submissions", 3, 11, 1)
+    stamp = {f.name: f.stat().st_mtime_ns for f in (out / "submissions").glob("*.yaml")}
+    again = run.ensure_files(out / "submissions", 3, 11, 1)  # same count, seed and guideline: no new files
+    assert again == first and {f.name: f.stat().st_mtime_ns for f in (out / "submissions").glob("*.yaml")} == stamp
+    assert first["guideline"]["version"] == generate.answered_guideline().version
+    with open(out / ".lock", "w") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        proc = subprocess.run([sys.executable, str(BENCH / "run.py"), "--files", "3", "--out", str(out)],
+                              capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "another benchmark is running" in proc.stderr

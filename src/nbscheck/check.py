@@ -139,10 +139,9 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
         return out + e.findings
     if g.is_draft:
         out.append(make("NBS222", doc.where(["guideline", "version"]), path="/guideline/version", version=chosen))
-    released = [v for v, p in known.items() if p.parent.name == "releases" and _semver(v) > _semver(chosen)]
-    if released:
-        out.append(make("NBS224", doc.where(["guideline", "version"]), path="/guideline/version",
-                        latest=max(released, key=_semver)))
+    latest = _newer_release(guideline_root, chosen)
+    if latest:
+        out.append(make("NBS224", doc.where(["guideline", "version"]), path="/guideline/version", latest=latest))
 
     bad_answers: set[str] = set()
     gate = _gate(guideline_root, chosen)
@@ -188,6 +187,13 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
     return out
 
 
+@lru_cache(maxsize=16)
+def _newer_release(root: str | None, version: str) -> str | None:
+    """The newest released version after ``version``, if there is one."""
+    newer = [v for v, p in _versions(root).items() if p.parent.name == "releases" and _semver(v) > _semver(version)]
+    return max(newer, key=_semver) if newer else None
+
+
 def _semver(v: str) -> tuple[int, ...]:
     try:
         return tuple(int(x) for x in v.split("."))
@@ -202,7 +208,7 @@ _EXPECTED = {"boolean": ("true 或 false", "true or false"), "number": ("数字"
 
 
 def _schema_finding(doc: Document, g: Guideline, err) -> Finding | None:
-    from .schemas import _found, error_finding
+    from .schemas import describe_value, error_finding
 
     path = list(err.absolute_path)
     kw = err.validator
@@ -222,7 +228,7 @@ def _schema_finding(doc: Document, g: Guideline, err) -> Finding | None:
                 exp = _EXPECTED[t]
                 if ind.type == "percentage":
                     exp = ("0–100 的百分数", "a percentage from 0 to 100")
-                fz, fe = _found(err.instance)
+                fz, fe = describe_value(err.instance)
                 return make("NBS207", pos, clause=cid, path=ptr, expected=exp[0], expected_en=exp[1], found=fz, found_en=fe)
             if kw in ("minimum", "maximum"):
                 lo, hi = ind.bounds()

@@ -88,7 +88,8 @@ def _type_name(t: Any, lang: int) -> str:
     return _TYPES.get(t, (str(t), str(t)))[lang]
 
 
-def _found(v: Any) -> tuple[str, str]:
+def describe_value(v: Any) -> tuple[str, str]:
+    """What kind of value ``v`` is, in Chinese and English, for "expected X, found Y" messages."""
     if isinstance(v, bool):
         return ("布尔值", "true/false")
     if v is None:
@@ -125,7 +126,7 @@ def describe(e: ValidationError) -> tuple[str, str]:
         return (f"不认识的键 {'、'.join(extra)}（可用的键：{allowed}）",
                 f"unknown key {', '.join(extra)} (allowed: {allowed})")
     if kw == "type":
-        f = _found(inst)
+        f = describe_value(inst)
         return (f"{at_zh}应为{_type_name(val, 0)}，实际是{f[0]}", f"{at_en} must be {_type_name(val, 1)}, found {f[1]}")
     if kw == "enum":
         opts = ", ".join(_short(x) for x in val)
