@@ -131,3 +131,16 @@ def test_run_reuses_generated_files_and_refuses_a_second_run_in_the_same_folder(
         proc = subprocess.run([sys.executable, str(BENCH / "run.py"), "--files", "3", "--out", str(out)],
                               capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "another benchmark is running" in proc.stderr
+
+
+def test_findings_are_positioned_alike_with_and_without_regions(generated, monkeypatch):
+    """Positions from composing only the lines of an answer equal those from the whole file."""
+    from nbscheck.load import Document
+
+    out, manifest = generated
+    files = [out / name for name in sorted(manifest["mistakes"])]
+    assert len(files) >= 4
+    got = [[(f.code, f.line, f.column, f.path) for f in check_file(p).findings] for p in files]
+    monkeypatch.setattr(Document, "_where_in_region", lambda self, path, key: None)
+    assert got == [[(f.code, f.line, f.column, f.path) for f in check_file(p).findings] for p in files]
+    assert sum(map(len, got)) >= len(files)

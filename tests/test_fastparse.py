@@ -114,6 +114,8 @@ def test_positions_are_the_same_whichever_road_read_the_data():
     doc = load_text(text, "p.yaml")
     assert doc.root is None  # the fast road read it: nothing composed yet
     assert (doc.where(["answers", "5.1.1", "value"]).line, doc.where(["answers", "5.1.1", "value"]).column) == (6, 12)
+    assert doc.root is None  # found by composing only the answers' lines
+    assert doc.node_at(["answers", "5.1.1", "value"]).start_mark.line == 5  # the whole tree, on demand
     assert doc.root is not None
 
 

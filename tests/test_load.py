@@ -215,3 +215,102 @@ def test_fast_yaml_loader_resolves_every_tag_as_ruamel_does():
         "{x: null, y: [true, ~]}", "|\n  block", ">-\n  folded", "&a 5", "*a", "{<<: *a}", "[-1, +2, .5]"])))
     for text in texts:
         same(compose(load._Loader, text), compose(load._FastLoader, text))
+
+
+# --- positions from composing only the lines that hold a value ---------------------------------------
+
+TRICKY = """\
+# a comment at the top
+guideline: {id: bft-nbs, version: "1.0.0"}
+township:
+  name:
+    zh: 某镇
+    en: "Some: Town"
+  code: '330212101'
+note: |
+  answers:
+    5.1.1: this is text, not an answer
+  still text
+contact:
+- name: 甲
+  phone: "1"
+-  name: 乙
+answers:
+  5.1.1:
+    status: met
+    value: 3
+    evidence:
+    - {path: a.pdf, kind: map}
+    -   path: "b.pdf"
+        kind: photo
+# a comment at column 0 inside answers
+  "5.1.2":
+    status: partial
+    note: a plain scalar
+      that goes on
+  '5.1.3': {status: not_met, value: 0}
+  5.1.4:
+    status: not_applicable
+    justification: >-
+      folded
+      text
+
+  5.1.5:
+    status: met
+period:
+  start: 2024-01-01
+  end: 2024-12-31"""
+
+
+def _all_paths(x, p=()):
+    yield list(p)
+    if isinstance(x, dict):
+        for k, v in x.items():
+            yield from _all_paths(v, p + (k,))
+        yield list(p) + ["no-such-key"]
+    elif isinstance(x, list):
+        for i, v in enumerate(x):
+            yield from _all_paths(v, p + (i,))
+        yield list(p) + [99]
+
+
+@pytest.mark.parametrize("name", ["tricky", "tricky-big", "qualifying", "with-mistakes"])
+def test_positions_from_regions_equal_positions_from_the_whole_file(name):
+    if name.startswith("tricky"):
+        text = TRICKY
+        if name == "tricky-big":  # answers long enough to be cut per answer
+            extra = "".join(f"  9.{i}.1:\n    status: met\n    note: x{'y' * 60}\n" for i in range(40))
+            text = TRICKY.replace("period:\n", extra + "period:\n")
+    else:
+        text = (ROOT / "examples" / name / "submission.yaml").read_text(encoding="utf-8")
+    fast = load_text(text, "f.yaml")
+    assert fast.root is None, "the fast road declined; this test needs a fast-road document"
+    whole = load_text(text, "f.yaml")
+    whole.tree()
+    paths = [p for p in _all_paths(fast.data) if p]
+    real = [p for p in paths if "no-such-key" not in p and 99 not in p]
+    assert len(real) >= 40
+    for p in real:  # paths that exist, as findings name them
+        for key in (False, True):
+            assert fast.where(p, key) == whole.where(p, key), (p, key)
+    assert fast.root is None, "every position of an existing path came from a region"
+    for p in paths + [[]]:  # and paths that go past what exists (the whole file is composed for some)
+        for key in (False, True):
+            assert fast.where(p, key) == whole.where(p, key), (p, key)
+
+
+def test_regions_are_refused_when_the_key_is_not_where_it_seems():
+    """A run of lines is trusted only if its key occurs once at that indentation and its data is
+    the file's data there; otherwise the whole file is composed and positions stay right."""
+    from nbscheck.load import Document
+
+    text = 'note: "one\nanswers: two"\nanswers:\n  5.1.1:\n    status: met\n'
+    data = {"note": "one answers: two", "answers": {"5.1.1": {"status": "met"}}}
+    doc = Document("f.yaml", data, text)  # as the fast road would leave it: no tree yet
+    assert (doc.where(["answers"], key=True).line, doc.where(["answers", "5.1.1", "status"]).line) == (3, 5)
+    assert doc.root is not None  # two lines start with "answers:": the whole file was composed
+    text = "answers:\n  5.1.1:\n    status: met\n"
+    doc = Document("f.yaml", {"answers": {"5.1.1": {"status": "partial"}}}, text)  # data not from this text
+    assert doc.where(["answers", "5.1.1", "status"]).line == 3 and doc.root is not None
+    doc = Document("f.yaml", {"answers": {"5.1.1": {"status": "met"}}}, text)
+    assert doc.where(["answers", "5.1.1", "status"]).line == 3 and doc.root is None

@@ -155,6 +155,9 @@ class Document:
     text: str
     root: Node | None = field(repr=False, default=None)
     warnings: list[Finding] = field(default_factory=list)
+    _regions: dict[tuple[int, int], Node | None] = field(repr=False, default_factory=dict)
+    _spans: dict[tuple[int, int, int, str], tuple[int, int] | None] = field(repr=False, default_factory=dict)
+    _indents: dict[int, int | None] = field(repr=False, default_factory=dict)
 
     def tree(self) -> Node | None:
         """The libyaml node tree, composed on first use when the data came the fast road."""
@@ -169,35 +172,133 @@ class Document:
     def node_at(self, path: Sequence[str | int], key: bool = False) -> Node | None:
         """The deepest node on ``path``; with ``key``, the key node of the last mapping step."""
         node = self.tree()
-        last_key: Node | None = None
-        for part in path:
-            if isinstance(node, MappingNode):
-                found = None
-                for k, v in node.value:
-                    if isinstance(k, ScalarNode) and k.value == str(part):
-                        found = (k, v)  # the last one wins, as in the data
-                if found is None:
-                    return node
-                last_key, node = found
-            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-                last_key, node = None, node.value[part]
-            else:
-                return node
-        if key and last_key is not None:
-            return last_key
-        return node
+        return None if node is None else _walk(node, path, key)
 
     def where(self, path: Sequence[str | int] = (), key: bool = False) -> Position:
         """Position (1-based line and column) of the value at ``path``, or of the nearest parent."""
+        if self.root is None and path and self.text:
+            found = self._where_in_region(path, key)
+            if found is not None:
+                return found
         node = self.node_at(path, key=key)
         if node is None:
             return Position(self.file, 1, 1)
         return _pos(self.file, node)
 
+    def _where_in_region(self, path: Sequence[str | int], key: bool) -> Position | None:
+        """The position of ``path`` from composing only the lines that hold it, or None.
+
+        A file with findings came the fast road, so it has no node tree yet; composing all of it
+        costs about 4 ms, most of checking such a file. The value of one top-level key, or of one
+        entry of a large top-level mapping (an answer), is a run of lines found by its indentation;
+        composed alone, it gives the same positions (lines shifted by where the run starts). The run
+        is used only if its key occurs once at that indentation and its data equals the file's data
+        there; otherwise the whole file is composed, as before.
+        """
+        top = path[0]
+        data = self.data
+        if not isinstance(top, str) or not isinstance(data, dict) or top not in data:
+            return None
+        span = self._span(0, len(self.text), 0, top)
+        if span is None:
+            return None
+        value = data[top]
+        nxt = path[1] if len(path) > 1 else None
+        if nxt is None and key and isinstance(value, dict) and value:
+            nxt = next(iter(value))  # the key alone: check the run by its first entry
+        if isinstance(nxt, str) and isinstance(value, dict) and nxt in value and span[1] - span[0] > 2000:
+            if span[0] not in self._indents:
+                self._indents[span[0]] = _child_indent(self.text, span[0], span[1])
+            indent = self._indents[span[0]]
+            inner = self._span(span[0], span[1], indent, nxt) if indent else None
+            if inner is None:
+                return None
+            node = self._region(inner, {nxt: value[nxt]})
+            if node is None:
+                return None
+            if len(path) == 1:  # the top-level key itself: its line is the run's first line
+                return Position(self.file, self.text.count("\n", 0, span[0]) + 1, 1)
+            return self._found_in(node, inner, path[1:], key)
+        node = self._region(span, {top: value})
+        return None if node is None else self._found_in(node, span, path, key)
+
+    def _span(self, start: int, end: int, indent: int, key: str) -> tuple[int, int] | None:
+        """:func:`_key_span`, remembered: a file with findings asks the same keys again and again."""
+        memo = (start, end, indent, key)
+        if memo not in self._spans:
+            self._spans[memo] = _key_span(self.text, start, end, indent, key)
+        return self._spans[memo]
+
+    def _region(self, span: tuple[int, int], expected: dict[str, Any]) -> Node | None:
+        """The node tree of ``text[span]``, if its data is ``expected``; None otherwise."""
+        if span not in self._regions:
+            self._regions[span] = None
+            loader = _FastLoader(self.text[span[0]:span[1]])
+            try:
+                root = loader.get_single_node()
+                built = _Builder(self.file, DEFAULT_LIMITS).build(root, 0) if root is not None else None
+                if built == expected and isinstance(root, MappingNode) and len(root.value) == 1:
+                    self._regions[span] = root
+            except (YAMLError, RecursionError):
+                pass
+            finally:
+                loader.dispose()
+        return self._regions[span]
+
+    def _found_in(self, root: Node, span: tuple[int, int], path: Sequence[str | int], key: bool) -> Position:
+        node = _walk(root, path, key)
+        first_line = self.text.count("\n", 0, span[0])
+        return Position(self.file, node.start_mark.line + first_line + 1, node.start_mark.column + 1)
+
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` (for showing the source under a finding)."""
         lines = self.text.splitlines()
         return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _walk(node: Node, path: Sequence[str | int], key: bool) -> Node:
+    """The deepest node on ``path`` from ``node``; with ``key``, the key node of the last mapping step."""
+    last_key: Node | None = None
+    for part in path:
+        if isinstance(node, MappingNode):
+            found = None
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and k.value == str(part):
+                    found = (k, v)  # the last one wins, as in the data
+            if found is None:
+                return node
+            last_key, node = found
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            last_key, node = None, node.value[part]
+        else:
+            return node
+    if key and last_key is not None:
+        return last_key
+    return node
+
+
+def _key_span(text: str, start: int, end: int, indent: int, key: str) -> tuple[int, int] | None:
+    """Character offsets of the lines holding ``key:`` at ``indent`` spaces and its value, within
+    ``text[start:end]``; None unless the key starts exactly one line there."""
+    k = re.escape(key)
+    found = list(re.compile(r"^ {%d}(?:%s|\"%s\"|'%s') *:(?: |$)" % (indent, k, k, k), re.M).finditer(text, start, end))
+    if len(found) != 1:
+        return None
+    a = found[0].start()
+    # the value runs until a line with content that is less indented, or as indented and not an
+    # entry of a block sequence (which may sit at its key's own indentation)
+    stop = r"^(?: {0,%d}[^ \n#]| {%d}(?!-(?: |$))[^ \n#])" % (indent - 1, indent) if indent else r"^(?!-(?: |$))[^ \n#]"
+    nl = text.find("\n", a, end)
+    if nl < 0:
+        return a, end
+    m = re.compile(stop, re.M).search(text, nl + 1, end)
+    return a, (m.start() if m else end)
+
+
+def _child_indent(text: str, start: int, end: int) -> int | None:
+    """The indentation of the first line with content after the first line of ``text[start:end]``."""
+    m = re.compile(r"^( *)[^ \n#]", re.M).search(text, text.find("\n", start, end) + 1, end)
+    return len(m.group(1)) if m and text.find("\n", start, end) >= 0 else None
 
 
 def _pos(file: str, node: Node) -> Position:
