@@ -155,9 +155,9 @@ class Document:
     text: str
     root: Node | None = field(repr=False, default=None)
     warnings: list[Finding] = field(default_factory=list)
-    _regions: dict[tuple[int, int], Node | None] = field(repr=False, default_factory=dict)
-    _spans: dict[tuple[int, int, int, str], tuple[int, int] | None] = field(repr=False, default_factory=dict)
-    _indents: dict[int, int | None] = field(repr=False, default_factory=dict)
+    _regions: dict[tuple[int, int], Node | None] = field(repr=False, compare=False, default_factory=dict)
+    _spans: dict[tuple[int, int, int, str], tuple[int, int] | None] = field(repr=False, compare=False, default_factory=dict)
+    _indents: dict[int, int | None] = field(repr=False, compare=False, default_factory=dict)
 
     def tree(self) -> Node | None:
         """The libyaml node tree, composed on first use when the data came the fast road."""
