@@ -320,7 +320,7 @@ def _answer(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, Any], base
             key = (path, sha if type(sha) is str else None)
             problem = seen.get(key, _UNSEEN)
             if problem is _UNSEEN:
-                problem = seen[key] = _evidence_problem(folder, path, key[1], seen)
+                problem = seen[key] = evidence_problem(folder, path, key[1], seen)
             if problem:
                 code, args, sub = problem
                 add(code, ("evidence", i, sub), **args)
@@ -359,29 +359,20 @@ _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _REGULAR, _LINK, _OTHER = 1, 2, 0
 
 
-def evidence_problem(base: Path | str, raw: str, sha256: str | None,
-                     seen: dict[Any, Any] | None = None) -> tuple[str, dict[str, Any], str] | None:
-    """What is wrong with one evidence path, if anything: escaping, missing, or a bad checksum.
-
-    Paths are taken relative to the submission's folder, with ``\\`` accepted as a separator
-    (townships often write Windows paths). Absolute paths, ``..``, web addresses and symbolic links
-    are refused: a reviewer must be able to trust that the evidence travels with the submission.
-    ``seen`` keeps what one submission has already asked (its answers share folders and files, and
-    often cite the same file twice), so each path is judged once per file.
-    """
-    if seen is None:
-        seen = {}
-    key = (raw, sha256 if isinstance(sha256, str) else None)
-    if key not in seen:
-        seen[key] = _evidence_problem(str(base), raw, key[1], seen)
-    return seen[key]
-
-
 _LINKED = {"why": "经过符号链接", "why_en": "it goes through a symbolic link"}
 
 
-def _evidence_problem(base: str, raw: str, sha256: str | None,
-                      seen: dict[Any, Any]) -> tuple[str, dict[str, Any], str] | None:
+def evidence_problem(base: str, raw: str, sha256: str | None,
+                     seen: dict[Any, Any]) -> tuple[str, dict[str, Any], str] | None:
+    """What is wrong with one evidence path, if anything: escaping, missing, or a bad checksum.
+
+    Paths are taken relative to the submission's folder ``base``, with ``\\`` accepted as a
+    separator (townships often write Windows paths). Absolute paths, ``..``, web addresses and
+    symbolic links are refused: a reviewer must be able to trust that the evidence travels with the
+    submission. ``seen`` holds what this submission has already asked of the file system (each
+    folder's ``lstat`` and listing); the caller keeps each path's answer there too, since answers
+    often cite the same file twice.
+    """
     norm = raw.replace("\\", "/") if "\\" in raw else raw
     if ":" in norm:
         if _URL.match(norm):

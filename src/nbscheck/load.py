@@ -162,11 +162,7 @@ class Document:
     def tree(self) -> Node | None:
         """The libyaml node tree, composed on first use when the data came the fast road."""
         if self.root is None and self.text:
-            loader = _FastLoader(self.text)
-            try:
-                self.root = loader.get_single_node()
-            finally:
-                loader.dispose()
+            self.root = _compose(self.text)
         return self.root
 
     def node_at(self, path: Sequence[str | int], key: bool = False) -> Node | None:
@@ -233,16 +229,13 @@ class Document:
         """The node tree of ``text[span]``, if its data is ``expected``; None otherwise."""
         if span not in self._regions:
             self._regions[span] = None
-            loader = _FastLoader(self.text[span[0]:span[1]])
             try:
-                root = loader.get_single_node()
-                built = _Builder(self.file, DEFAULT_LIMITS).build(root, 0) if root is not None else None
-                if built == expected and isinstance(root, MappingNode) and len(root.value) == 1:
-                    self._regions[span] = root
+                root = _compose(self.text[span[0]:span[1]])
             except (YAMLError, RecursionError):
-                pass
-            finally:
-                loader.dispose()
+                return None
+            built = _Builder(self.file, DEFAULT_LIMITS).build(root, 0) if root is not None else None
+            if built == expected and isinstance(root, MappingNode) and len(root.value) == 1:
+                self._regions[span] = root
         return self._regions[span]
 
     def _found_in(self, root: Node, span: tuple[int, int], path: Sequence[str | int], key: bool) -> Position:
@@ -254,6 +247,15 @@ class Document:
         """The text of 1-based line ``number`` (for showing the source under a finding)."""
         lines = self.text.splitlines()
         return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _compose(text: str) -> Node | None:
+    """The libyaml node tree of ``text`` (None for an empty document); YAML errors propagate."""
+    loader = _FastLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def _walk(node: Node, path: Sequence[str | int], key: bool) -> Node:
@@ -297,8 +299,9 @@ def _key_span(text: str, start: int, end: int, indent: int, key: str) -> tuple[i
 
 def _child_indent(text: str, start: int, end: int) -> int | None:
     """The indentation of the first line with content after the first line of ``text[start:end]``."""
-    m = re.compile(r"^( *)[^ \n#]", re.M).search(text, text.find("\n", start, end) + 1, end)
-    return len(m.group(1)) if m and text.find("\n", start, end) >= 0 else None
+    nl = text.find("\n", start, end)
+    m = re.compile(r"^( *)[^ \n#]", re.M).search(text, nl + 1, end) if nl >= 0 else None
+    return len(m.group(1)) if m else None
 
 
 def _pos(file: str, node: Node) -> Position:
@@ -392,17 +395,14 @@ def load_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS, *,
         data = fast_data(text, _plain_tag, limits.max_depth, _TYPED_ASCII, raw=raw)
         if data is not None:  # plain YAML read by rapidyaml; positions are composed only if asked for
             return Document(file=name, data=data, text=text, root=None, warnings=[])
-    loader = _FastLoader(text)
     try:
-        root = loader.get_single_node()
+        root = _compose(text)
     except MarkedYAMLError as e:
         raise LoadError([_syntax_finding(e, text, name)]) from None
     except YAMLError as e:
         raise LoadError([make("NBS004", Position(name, 1, 1), problem=str(e))]) from None
     except RecursionError:
         raise LoadError([make("NBS011", Position(name, 1, 1), limit=limits.max_depth)]) from None
-    finally:
-        loader.dispose()
     if root is None or (isinstance(root, ScalarNode) and root.tag == YAML_TAG + "null" and not root.value):
         raise LoadError([make("NBS008", Position(name, 1, 1))])
     if expect_mapping and not isinstance(root, MappingNode):

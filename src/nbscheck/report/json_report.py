@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any, Sequence, TextIO
 
 from .. import __version__
 from ..check import CheckResult
 from ..score import ClauseScore
+from . import render_with
 from .findings_json import finding_dict
 
 FORMAT_VERSION = 1
@@ -99,9 +99,4 @@ class JsonReport:
 
 
 def render(results: Sequence[CheckResult], lang: str) -> str:
-    out = io.StringIO()
-    report = JsonReport(out, lang)
-    for r in results:
-        report.add(r)
-    report.close()
-    return out.getvalue()
+    return render_with(lambda out: JsonReport(out, lang), results)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import tempfile
 from typing import Sequence, TextIO
 
 from ..check import CheckResult
+from . import render_with
 from .labels import L, num, township_name
 
 
@@ -86,9 +86,4 @@ class MarkdownReport:
 
 
 def render(results: Sequence[CheckResult], lang: str) -> str:
-    out = io.StringIO()
-    report = MarkdownReport(out, lang)
-    for r in results:
-        report.add(r)
-    report.close()
-    return out.getvalue()
+    return render_with(lambda out: MarkdownReport(out, lang), results)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 from typing import Any, Sequence, TextIO
@@ -10,6 +9,7 @@ from typing import Any, Sequence, TextIO
 from .. import __version__
 from ..check import CheckResult
 from ..messages import CATALOG
+from . import render_with
 
 LEVEL = {"error": "error", "warning": "warning", "note": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -71,9 +71,4 @@ class SarifReport:
 
 
 def render(results: Sequence[CheckResult], lang: str) -> str:
-    out = io.StringIO()
-    report = SarifReport(out, lang)
-    for r in results:
-        report.add(r)
-    report.close()
-    return out.getvalue()
+    return render_with(lambda out: SarifReport(out, lang), results)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from typing import Sequence, TextIO
 
 from ..check import CheckResult
 from ..findings import Finding
+from . import render_with
 from .findings_text import SourceLines, render_findings, summary_counts_from, width
 from .labels import L, num, township_name
 from .style import Style
@@ -88,9 +88,4 @@ class TextReport:
 
 
 def render(results: Sequence[CheckResult], lang: str, style: Style, show_source: bool = True) -> str:
-    out = io.StringIO()
-    report = TextReport(out, lang, style, show_source)
-    for r in results:
-        report.add(r)
-    report.close()
-    return out.getvalue()
+    return render_with(lambda out: TextReport(out, lang, style, show_source), results)
