@@ -75,4 +75,4 @@ clean:
 .PHONY: release
 release: venv
 	@test -n "$(VERSION)" || { echo "用法 / usage: make release VERSION=X.Y.Z [NEXT=X.Y.Z] [DATE=YYYY-MM-DD]"; exit 2; }
-	$(BIN)/python -m nbscheck.release $(VERSION) $(if $(NEXT),--next $(NEXT)) $(if $(DATE),--date $(DATE))
+	$(BIN)/python -m nbscheck.change.release $(VERSION) $(if $(NEXT),--next $(NEXT)) $(if $(DATE),--date $(DATE))

@@ -177,7 +177,7 @@ def _num(v: float | int) -> str:
 def answered_guideline() -> Any:
     """The guideline the files answer. Townships answer a released version (the working draft may
     still change), so: the newest release; the working version only when nothing is released yet."""
-    from nbscheck.guideline import shipped, versions
+    from nbscheck.model.guideline import shipped, versions
 
     released = [v for v, p in versions().items() if p.parent.name == "releases"]
     return shipped(max(released, key=lambda v: tuple(map(int, v.split(".")))) if released else None)

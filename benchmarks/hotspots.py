@@ -41,8 +41,9 @@ def _best(fn: Callable[[Any], Any], items: list[Any], passes: int = 3) -> float:
 
 
 def stages(files: list[Path]) -> list[tuple[str, float]]:
-    from nbscheck import check, load
-    from nbscheck.guideline import shipped
+    from nbscheck.check import checker as check
+    from nbscheck.yaml import load
+    from nbscheck.model.guideline import shipped
 
     g = shipped()
     texts = [f.read_bytes() for f in files]
@@ -107,7 +108,7 @@ def stages(files: list[Path]) -> list[tuple[str, float]]:
 
 def parent_side(files: list[Path]) -> list[tuple[str, float, str]]:
     """What the parent process pays per file with --jobs: unpickling results and rendering the report."""
-    from nbscheck.check import check_file
+    from nbscheck.check.checker import check_file
     from nbscheck.report.json_report import render as render_json
     from nbscheck.report.style import plain
     from nbscheck.report.text import render as render_text
@@ -146,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError):
         pass
     files = [f for f in sorted(d.glob("*.yaml")) if f.name not in man][: a.files]
-    from nbscheck.check import check_file
+    from nbscheck.check.checker import check_file
 
     check_file(files[0])  # load the guideline, compile the schema
     gc.freeze()

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from nbscheck.check import check_file
-from nbscheck.guideline import shipped
+from nbscheck.check.checker import check_file
+from nbscheck.model.guideline import shipped
 
 BENCH = ROOT / "benchmarks"
 sys.path.insert(0, str(BENCH))
@@ -34,7 +34,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 
 def test_generated_files_are_valid_about_40_kb_and_answer_every_clause(generated):
     out, manifest = generated
-    from nbscheck.guideline import versions
+    from nbscheck.model.guideline import versions
 
     newest_release = max((v for v, p in versions().items() if p.parent.name == "releases"),
                          key=lambda v: tuple(map(int, v.split("."))))
@@ -135,7 +135,7 @@ def test_run_reuses_generated_files_and_refuses_a_second_run_in_the_same_folder(
 
 def test_findings_are_positioned_alike_with_and_without_regions(generated, monkeypatch):
     """Positions from composing only the lines of an answer equal those from the whole file."""
-    from nbscheck.load import Document
+    from nbscheck.yaml.load import Document
 
     out, manifest = generated
     files = [out / name for name in sorted(manifest["mistakes"])]

@@ -21,8 +21,8 @@ from typing import Iterator
 
 import pytest
 
-from nbscheck.guideline import shipped
-from nbscheck.model import Chapter, Clause, Guideline
+from nbscheck.model.guideline import shipped
+from nbscheck.model.types import Chapter, Clause, Guideline
 
 pytestmark = pytest.mark.browser
 

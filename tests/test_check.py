@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, MINI, col_of, line_of
-from nbscheck.check import check_file
+from nbscheck.check.checker import check_file
 
 GOOD = (FIXTURES / "subs" / "good.yaml").read_text(encoding="utf-8")
 

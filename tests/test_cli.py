@@ -139,7 +139,7 @@ def test_init_writes_a_template_and_never_overwrites(cli, tmp_path: Path):
     code, _, _ = cli("init", "-o", str(out))
     assert code == 0
     text = out.read_text(encoding="utf-8")
-    from nbscheck.guideline import shipped
+    from nbscheck.model.guideline import shipped
 
     g = shipped()
     for c in g.assessable:
@@ -192,7 +192,7 @@ def test_python_dash_m():
 
 def test_version_with_a_broken_guideline_says_what_to_do(cli, monkeypatch, tmp_path: Path):
     from nbscheck import resources
-    from nbscheck.guideline import shipped
+    from nbscheck.model.guideline import shipped
 
     broken = tmp_path / "data"
     (broken / "guideline").mkdir(parents=True)

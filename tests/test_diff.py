@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, MINI, ROOT, edit, line_of
-from nbscheck.diff import diff_guidelines
-from nbscheck.guideline import load_guideline
-from nbscheck.revisions import Resolver, SideError, compare, release_diffs
+from nbscheck.change.diff import diff_guidelines
+from nbscheck.model.guideline import load_guideline
+from nbscheck.change.revisions import Resolver, SideError, compare, release_diffs
 
 GUIDELINE = FIXTURES / "diff" / "guideline"
 RELEASE = GUIDELINE / "releases" / "1.0.0"
@@ -38,7 +38,7 @@ def rows(d):
 @pytest.fixture
 def base(monkeypatch) -> Path:
     """The CLI sees the fixture's versions (1.0.0 released, 1.1.0 working) and runs from the repo root."""
-    monkeypatch.setattr("nbscheck.commands_versions.guideline_dir", lambda: GUIDELINE)
+    monkeypatch.setattr("nbscheck.cli.versions.guideline_dir", lambda: GUIDELINE)
     monkeypatch.chdir(ROOT)
     return GUIDELINE
 

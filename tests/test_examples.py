@@ -6,8 +6,8 @@ from collections import Counter
 from pathlib import Path
 
 from conftest import ROOT, col_of, line_of
-from nbscheck.check import check_file
-from nbscheck.guideline import shipped
+from nbscheck.check.checker import check_file
+from nbscheck.model.guideline import shipped
 
 QUALIFYING = ROOT / "examples" / "qualifying" / "submission.yaml"
 MISTAKES = ROOT / "examples" / "with-mistakes" / "submission.yaml"
@@ -81,8 +81,8 @@ def test_shipped_guideline_meets_the_content_bar():
 
 
 def test_every_release_is_frozen_and_lints_clean():
-    from nbscheck.guideline import versions
-    from nbscheck.lint import lint
+    from nbscheck.model.guideline import versions
+    from nbscheck.lint.rules import lint
 
     known = versions()
     assert "1.0.0" in known and shipped().version in known

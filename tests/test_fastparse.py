@@ -7,10 +7,10 @@ import itertools
 import pytest
 
 from conftest import ROOT
-import nbscheck.load as load
-from nbscheck import fastparse
-from nbscheck.fastparse import available, fast_data
-from nbscheck.load import LoadError, load_text
+import nbscheck.yaml.load as load
+from nbscheck.yaml import fastroad as fastparse
+from nbscheck.yaml.fastroad import available, fast_data
+from nbscheck.yaml.load import LoadError, load_text
 
 pytestmark = pytest.mark.skipif(not available(), reason="rapidyaml has no wheel on this platform")
 

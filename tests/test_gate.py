@@ -11,10 +11,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT
-from nbscheck.check import _gate, _schema, _validator
-from nbscheck.gate import compile_gate, gate_source
-from nbscheck.guideline import shipped
-from nbscheck.load import load_file
+from nbscheck.check.checker import _gate, _schema, _validator
+from nbscheck.check.gate import compile_gate, gate_source
+from nbscheck.model.guideline import shipped
+from nbscheck.yaml.load import load_file
 
 EXAMPLES = [ROOT / "examples" / "qualifying" / "submission.yaml", ROOT / "examples" / "with-mistakes" / "submission.yaml"]
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, line_of
-from nbscheck.check import check_file
-from nbscheck.guideline import load_guideline
-from nbscheck.load import load_text
-from nbscheck.migrate import MigrateError, make_plan, migrate_text
+from nbscheck.check.checker import check_file
+from nbscheck.model.guideline import load_guideline
+from nbscheck.yaml.load import load_text
+from nbscheck.change.migrate import MigrateError, make_plan, migrate_text
 
 GUIDELINE = FIXTURES / "diff" / "guideline"
 SUB = FIXTURES / "diff" / "subs" / "town-1.0.0.yaml"
@@ -35,7 +35,7 @@ def plan():
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch) -> Path:
     """A copy of the submission in its own folder; the CLI sees the fixture guideline's versions."""
-    monkeypatch.setattr("nbscheck.commands_versions.guideline_dir", lambda: GUIDELINE)
+    monkeypatch.setattr("nbscheck.cli.versions.guideline_dir", lambda: GUIDELINE)
     d = tmp_path / "reviews"
     d.mkdir()
     shutil.copy(SUB, d / "town.yaml")
@@ -272,7 +272,7 @@ def test_migrating_across_two_releases_follows_both_renumberings(tmp_path: Path,
     from test_diff import _three_versions
 
     root = _three_versions(tmp_path)
-    monkeypatch.setattr("nbscheck.commands_versions.guideline_dir", lambda: root)
+    monkeypatch.setattr("nbscheck.cli.versions.guideline_dir", lambda: root)
     shutil.copy(SUB, tmp_path / "town.yaml")
     monkeypatch.chdir(tmp_path)
     code, out, _ = cli("migrate", "town.yaml", "--to", "1.2.0", "--lang", "en")
@@ -286,7 +286,7 @@ def test_migrating_across_two_releases_follows_both_renumberings(tmp_path: Path,
 
 def test_the_real_example_carries_to_the_working_version(tmp_path: Path, cli, monkeypatch):
     """The shipped example answering the first release migrates, and only the new clause is left to fill in."""
-    from nbscheck.guideline import versions
+    from nbscheck.model.guideline import versions
 
     known = versions()
     example = ROOT / "examples" / "qualifying" / "submission.yaml"

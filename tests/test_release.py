@@ -1,4 +1,4 @@
-"""`make release` (python -m nbscheck.release): freeze the working version, open the next draft."""
+"""`make release` (python -m nbscheck.change.release): freeze the working version, open the next draft."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, edit
-from nbscheck.guideline import load_guideline, versions
-from nbscheck.release import main
+from nbscheck.model.guideline import load_guideline, versions
+from nbscheck.change.release import main
 
 GUIDELINE = FIXTURES / "diff" / "guideline"
 

@@ -9,7 +9,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT
-from nbscheck.check import check_file
+from nbscheck.check.checker import check_file
 from nbscheck.report import json_report, markdown, sarif, text
 from nbscheck.report.findings_text import width
 from nbscheck.report.style import Style

@@ -19,11 +19,11 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from nbscheck.guideline import load_guideline, shipped, versions
+from nbscheck.model.guideline import load_guideline, shipped, versions
 from nbscheck.messages import LEVEL_ZH
-from nbscheck.model import Guideline
-from nbscheck.submission_schema import submission_schema
-from nbscheck.template import blank_submission
+from nbscheck.model.types import Guideline
+from nbscheck.check.submission_schema import submission_schema
+from nbscheck.model.template import blank_submission
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
@@ -307,7 +307,7 @@ def test_printable_page_holds_the_whole_guideline(site: Path, g: Guideline) -> N
 
 
 def test_a_changes_page_for_each_version(site: Path, g: Guideline) -> None:
-    from nbscheck.diff import diff_guidelines, semver
+    from nbscheck.change.diff import diff_guidelines, semver
 
     known = sorted(versions().items(), key=lambda kv: semver(kv[0]))
     pairs = list(zip(known, known[1:]))
@@ -363,7 +363,7 @@ def test_site_builds_for_another_guideline_repository(tmp_path: Path) -> None:
 def test_guideline_text_is_rendered_literally() -> None:
     import markdown
 
-    from nbscheck.render_markdown import esc
+    from nbscheck.site.render import esc
 
     samples = ["*不是强调* _nor_ this", "[不是链接](x.md) {: .no-attr }", "<b>不是 HTML</b> & 1 < 2",
                "# 不是标题", "1. 不是列表", "- 也不是", "`不是代码` \\ 反斜杠"]
@@ -374,7 +374,7 @@ def test_guideline_text_is_rendered_literally() -> None:
 
 
 def test_running_text_links_the_clauses_and_chapters_it_names(g: Guideline) -> None:
-    from nbscheck.render_markdown import links_for, linked
+    from nbscheck.site.render import links_for, linked
 
     chapters = [ch for ch in g.chapters if ch.kind == "chapter" and ch.clauses]
     here, there = chapters[0], chapters[-1]

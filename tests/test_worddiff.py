@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nbscheck.worddiff import diff_words, only_punctuation, render_html, render_text, tokenize
+from nbscheck.change.worddiff import diff_words, only_punctuation, render_html, render_text, tokenize
 
 
 def test_chinese_is_split_into_dictionary_words():

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Band, Guideline, Text
+from .model.types import Band, Guideline, Text
 
 MISSING = "missing"
 

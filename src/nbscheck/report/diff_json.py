@@ -22,7 +22,7 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..diff import ClauseChange, GuidelineChange, GuidelineDiff, Side, describe, describe_other
+from ..change.diff import ClauseChange, GuidelineChange, GuidelineDiff, Side, describe, describe_other
 from ..findings import Position
 from .findings_json import finding_dict
 

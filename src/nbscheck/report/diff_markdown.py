@@ -16,9 +16,9 @@ import html
 import re
 from typing import Callable
 
-from ..diff import (BREAKING, CLASS_MEANING, CLASSES, ClauseChange, ClauseDiff, GuidelineDiff, class_name,
+from ..change.diff import (BREAKING, CLASS_MEANING, CLASSES, ClauseChange, ClauseDiff, GuidelineDiff, class_name,
                     describe, describe_other, migrate_note, side_text)
-from ..worddiff import render_html
+from ..change.worddiff import render_html
 
 WORDS = {
     "zh": {"title": "{old} → {new} 的变化", "count": "共 {n} 处变化。", "none": "两个版本的条款没有变化。",

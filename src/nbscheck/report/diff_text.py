@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..diff import (BREAKING, CLASSES, EDITORIAL, SUBSTANTIVE, ClauseChange, GuidelineDiff, class_name,
+from ..change.diff import (BREAKING, CLASSES, EDITORIAL, SUBSTANTIVE, ClauseChange, GuidelineDiff, class_name,
                     describe, describe_other, migrate_note, side_text)
-from ..worddiff import DELETE, render_text
+from ..change.worddiff import DELETE, render_text
 from .findings_text import render_finding, width
 from .style import Style, plain
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from .. import __version__
-from ..check import CheckResult
+from ..check.checker import CheckResult
 from ..messages import CATALOG
 from . import render_with
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from .model import Chapter, Clause, Guideline, Indicator, Term, Text
+from ..model.types import Chapter, Clause, Guideline, Indicator, Term, Text
 
 LANGS = ("zh", "en")
 

@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diff import semver
-from .findings import Finding, Position, has_errors, make
-from .guideline import META, load_guideline, versions
-from .model import Guideline
-from .resources import guideline_dir
+from ..findings import Finding, Position, has_errors, make
+from ..model.guideline import META, load_guideline, versions
+from ..model.types import Guideline
+from ..resources import guideline_dir
 
 
 class SideError(Exception):

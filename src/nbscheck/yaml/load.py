@@ -28,9 +28,9 @@ try:  # libyaml through ruamel.yaml.clib: about ten times faster than the pure-P
 except ImportError:  # pragma: no cover - only on platforms without a clib wheel
     from ruamel.yaml.loader import SafeLoader as _Loader  # type: ignore[assignment]
 
-from .fastparse import available as fast_available
-from .fastparse import fast_data
-from .findings import Finding, Position, make
+from .fastroad import available as fast_available
+from .fastroad import fast_data
+from ..findings import Finding, Position, make
 
 YAML_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {YAML_TAG + t for t in ("str", "null", "bool", "int", "float", "timestamp", "map", "seq")}

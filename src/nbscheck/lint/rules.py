@@ -10,13 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterator
 
-from .findings import Finding, Position, make, pointer
-from .guideline import load_guideline
-from .load import Document
-from .messages import LEVEL_ZH
+from ..findings import Finding, Position, make, pointer
+from ..model.guideline import load_guideline
+from ..yaml.load import Document
+from ..messages import LEVEL_ZH
 from .modal import EN_EXPECTED, ZH_EXPECTED, ZH_EXPECTED_EN, en_levels, requirement_word, zh_levels
-from .model import Guideline, Indicator, Src
-from .suggest import did_you_mean
+from ..model.types import Guideline, Indicator, Src
+from ..suggest import did_you_mean
 
 
 def lint(directory: str | Path | None = None) -> list[Finding]:

@@ -36,12 +36,12 @@ from typing import Any, Sequence
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .check import target_reached, target_text
+from ..check.checker import target_reached, target_text
 from .diff import BREAKING, FLAG, ClauseChange, describe, diff_guidelines, semver
-from .findings import Finding, Position, make
-from .load import Document, LoadError, decode, load_text
-from .messages import LEVEL_ZH
-from .model import Clause, Guideline
+from ..findings import Finding, Position, make
+from ..yaml.load import Document, LoadError, decode, load_text
+from ..messages import LEVEL_ZH
+from ..model.types import Clause, Guideline
 
 BOM = "\ufeff"
 
@@ -409,7 +409,7 @@ def _same(text: str, name: str, expected: dict[str, Any]) -> bool:
 
 
 def _schema_ids(plan: Plan) -> tuple[str, str]:
-    from .submission_schema import schema_id
+    from ..check.submission_schema import schema_id
 
     return schema_id(plan.source), schema_id(plan.target)
 

@@ -22,13 +22,13 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .gate import compile_gate
-from .findings import Finding, Position, Severity, make, pointer
-from .guideline import GuidelineError, shipped, versions
-from .load import DEFAULT_LIMITS, Document, Limits, LoadError, load_file
-from .model import Clause, Guideline, Indicator, target_text
-from .model import format_value as _fmt
-from .score import Score, score
-from .suggest import did_you_mean
+from ..findings import Finding, Position, Severity, make, pointer
+from ..model.guideline import GuidelineError, shipped, versions
+from ..yaml.load import DEFAULT_LIMITS, Document, Limits, LoadError, load_file
+from ..model.types import Clause, Guideline, Indicator, target_text
+from ..model.types import format_value as _fmt
+from ..score import Score, score
+from ..suggest import did_you_mean
 
 STATUS_ZH = {"met": "符合", "partial": "部分符合", "not_met": "不符合", "not_applicable": "不适用"}
 PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
@@ -208,7 +208,7 @@ _EXPECTED = {"boolean": ("true 或 false", "true or false"), "number": ("数字"
 
 
 def _schema_finding(doc: Document, g: Guideline, err) -> Finding | None:
-    from .schemas import describe_value, error_finding
+    from ..yaml.schema import describe_value, error_finding
 
     path = list(err.absolute_path)
     kw = err.validator

@@ -7,14 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from . import __version__
-from .findings import Finding, Severity, has_errors
+from .. import __version__
+from ..findings import Finding, Severity, has_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _style(args: argparse.Namespace):
-    from .report.style import stdout_style
+    from ..report.style import stdout_style
 
     color = getattr(args, "color", "auto")
     return stdout_style(None if color == "auto" else color == "always")
@@ -22,7 +22,7 @@ def _style(args: argparse.Namespace):
 
 def _emit(text: str, output: str | None) -> None:
     if output:
-        from .atomic import write_text
+        from ..atomic import write_text
 
         write_text(output, text if text.endswith("\n") else text + "\n")
     else:
@@ -35,9 +35,9 @@ def _io_error(message_zh: str, message_en: str, lang: str) -> int:
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    from .lint import lint
-    from .report.findings_json import finding_dict
-    from .report.findings_text import SourceLines, render_findings, summary_counts
+    from ..lint.rules import lint
+    from ..report.findings_json import finding_dict
+    from ..report.findings_text import SourceLines, render_findings, summary_counts
 
     directory = args.directory
     if directory and not Path(directory).is_dir():
@@ -62,14 +62,14 @@ def run_lint(args: argparse.Namespace) -> int:
 
 
 def _limits_from(args: argparse.Namespace):
-    from .load import Limits
+    from ..yaml.load import Limits
 
     return Limits(max_bytes=args.max_bytes, max_depth=args.max_depth, max_nodes=args.max_nodes)
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .guideline import GuidelineError
-    from .runner import check_paths
+    from ..model.guideline import GuidelineError
+    from ..check.batch import check_paths
 
     if args.jobs < 0:
         return _io_error("--jobs 不能为负数", "--jobs must not be negative", args.lang)
@@ -81,7 +81,7 @@ def run_check(args: argparse.Namespace) -> int:
     keep_text = args.format == "text" and not args.no_source
     writer = None
     if args.output:
-        from .atomic import AtomicWriter
+        from ..atomic import AtomicWriter
 
         try:
             writer = AtomicWriter(args.output)
@@ -125,26 +125,26 @@ def run_check(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace, out):
     """The streaming writer for the chosen format (each ``add``s results and ``close``s at the end)."""
     if args.format == "json":
-        from .report.json_report import JsonReport
+        from ..report.json_report import JsonReport
         return JsonReport(out, args.lang)
     if args.format == "sarif":
-        from .report.sarif import SarifReport
+        from ..report.sarif import SarifReport
         return SarifReport(out, args.lang)
     if args.format == "markdown":
-        from .report.markdown import MarkdownReport
+        from ..report.markdown import MarkdownReport
         return MarkdownReport(out, args.lang)
-    from .report.text import TextReport
+    from ..report.text import TextReport
     return TextReport(out, args.lang, _style(args) if not args.output else _plain(), not args.no_source)
 
 
 def _plain():
-    from .report.style import plain
+    from ..report.style import plain
 
     return plain()
 
 
 def _guideline_for(version: str | None, lang: str):
-    from .guideline import versions, shipped
+    from ..model.guideline import versions, shipped
 
     if version is not None and version not in versions():
         known = ", ".join(sorted(versions()))
@@ -153,7 +153,7 @@ def _guideline_for(version: str | None, lang: str):
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from .submission_schema import submission_schema
+    from ..check.submission_schema import submission_schema
 
     g = _guideline_for(args.gversion, _default_lang_env())
     _emit(json.dumps(submission_schema(g), ensure_ascii=False, indent=2), args.output)
@@ -167,7 +167,7 @@ def _default_lang_env() -> str:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from .template import blank_submission
+    from ..model.template import blank_submission
 
     g = _guideline_for(args.gversion, args.lang)
     name = Path(args.output).name if args.output else "submission.yaml"

@@ -40,10 +40,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
-from .findings import Finding, Position, make
-from .messages import LEVEL_ZH
-from .model import Clause, Guideline, Indicator, Target, Text
-from .model import format_value as _fmt
+from ..findings import Finding, Position, make
+from ..messages import LEVEL_ZH
+from ..model.types import Clause, Guideline, Indicator, Target, Text
+from ..model.types import format_value as _fmt
 from .worddiff import Op, changed, diff_words, only_punctuation
 
 BREAKING, SUBSTANTIVE, EDITORIAL = "breaking", "substantive", "editorial"
@@ -433,7 +433,7 @@ class _Compare:
         self._indicator(oa.indicator, na.indicator)
         if oa.indicator.target != na.indicator.target:
             tighter = _tighter(oa.indicator.target, na.indicator.target)
-            from .check import target_text
+            from ..check.checker import target_text
 
             self.add("target", BREAKING if tighter else SUBSTANTIVE, "tightened" if tighter else "relaxed",
                      target_text(oa.indicator), target_text(na.indicator), migrate=FLAG if tighter else None,

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterator, Mapping
 
-from .findings import Position
-from .load import Document
+from ..findings import Position
+from ..yaml.load import Document
 
 LEVELS = ("shall", "should", "may", "statement")
 STATUSES = ("met", "partial", "not_met", "not_applicable")

@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .atomic import write_text
+from ..atomic import write_text
 
 SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 _PREVIOUS = re.compile(r"^[ \t]+previous:[ \t]*(\"[^\"]*\"|'[^']*'|[^\s#]+)[ \t]*(#.*)?\r?\n", re.MULTILINE)
@@ -58,9 +58,9 @@ def next_minor(version: str) -> str:
 def release(root: Path, version: str, date: str, next_version: str | None = None) -> list[str]:
     """Make the release; returns what was done, one line per step (Chinese / English)."""
     from .diff import diff_guidelines
-    from .guideline import META, load_guideline
-    from .lint import lint
-    from .findings import has_errors
+    from ..model.guideline import META, load_guideline
+    from ..lint.rules import lint
+    from ..findings import has_errors
 
     if not SEMVER.match(version):
         raise ReleaseError(f"版本号 {version} 不是 X.Y.Z 形式", f"version {version} is not of the form X.Y.Z")

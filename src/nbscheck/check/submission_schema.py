@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Clause, Guideline, Indicator
+from ..model.types import Clause, Guideline, Indicator
 
 SCHEMA_BASE = "https://nbscheck.example.org/schemas/"
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"

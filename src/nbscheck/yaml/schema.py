@@ -16,9 +16,9 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from .findings import Finding, make, pointer
+from ..findings import Finding, make, pointer
 from .load import Document
-from .resources import schemas_dir
+from ..resources import schemas_dir
 
 
 @lru_cache(maxsize=None)

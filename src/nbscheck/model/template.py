@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
-from .check import target_text
-from .messages import LEVEL_ZH
-from .model import Guideline
+from ..check.checker import target_text
+from ..messages import LEVEL_ZH
+from .types import Guideline
 
 _HEAD = {
     "zh": """# {title}（{version}）自评估提交文件
@@ -44,7 +44,7 @@ def _q(s: str) -> str:
 
 
 def blank_submission(g: Guideline, lang: str = "zh", filename: str = "submission.yaml") -> str:
-    from .submission_schema import schema_id
+    from ..check.submission_schema import schema_id
 
     lab = _LABELS[lang]
     out = [_HEAD[lang].format(title=g.title.get(lang), version=g.version, filename=filename, schema=schema_id(g))]

@@ -15,9 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .check import CheckResult, check_file
-from .findings import Position, make
-from .load import DEFAULT_LIMITS, Limits, display_name
+from .checker import CheckResult, check_file
+from ..findings import Position, make
+from ..yaml.load import DEFAULT_LIMITS, Limits, display_name
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -98,7 +98,7 @@ def check_paths(paths: Iterable[str], *, jobs: int = 0, guideline_root: str | No
             for f in files:
                 yield _one(f)
         return
-    from .guideline import shipped
+    from ..model.guideline import shipped
 
     try:  # warm the cache before forking, so workers inherit the loaded guideline
         shipped(None, guideline_root)

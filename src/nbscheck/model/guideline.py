@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .findings import Finding, Position, has_errors, make
-from .load import DEFAULT_LIMITS, Document, Limits, LoadError, display_name, load_file
-from .model import Guideline, build_guideline
-from .resources import guideline_dir, releases_dir
+from ..findings import Finding, Position, has_errors, make
+from ..yaml.load import DEFAULT_LIMITS, Document, Limits, LoadError, display_name, load_file
+from .types import Guideline, build_guideline
+from ..resources import guideline_dir, releases_dir
 
 META = "guideline.yaml"
 
@@ -36,7 +36,7 @@ def _load(path: Path, schema: str | None, findings: list[Finding], limits: Limit
         return None
     findings.extend(doc.warnings)
     if schema:
-        from .schemas import validate, validator
+        from ..yaml.schema import validate, validator
 
         errs = validate(doc, validator(schema))
         findings.extend(errs)

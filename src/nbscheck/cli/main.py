@@ -12,7 +12,7 @@ import os
 import sys
 from typing import Sequence
 
-from . import __version__
+from .. import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("check", "lint", "schema", "init", "diff", "migrate")
@@ -43,7 +43,7 @@ def _common(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
 
 
 def _limits(p: argparse.ArgumentParser) -> None:
-    from .load import DEFAULT_LIMITS as d
+    from ..yaml.load import DEFAULT_LIMITS as d
 
     p.add_argument("--max-bytes", type=int, default=d.max_bytes, metavar="N",
                    help="单个文件的大小上限（字节）/ largest file accepted, in bytes (default: %(default)s)")
@@ -143,10 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .commands import run_init
             return run_init(args)
         if args.command == "diff":
-            from .commands_versions import run_diff
+            from .versions import run_diff
             return run_diff(args)
         if args.command == "migrate":
-            from .commands_versions import run_migrate
+            from .versions import run_migrate
             return run_migrate(args)
     except KeyboardInterrupt:
         sys.stderr.write("已中断 / interrupted\n")
@@ -158,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _version() -> int:
-    from .guideline import GuidelineError, shipped
+    from ..model.guideline import GuidelineError, shipped
 
     try:
         g = shipped()

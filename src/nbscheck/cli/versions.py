@@ -19,8 +19,8 @@ import os
 import sys
 from pathlib import Path
 
-from .findings import Finding, Position, Severity, make
-from .resources import guideline_dir
+from ..findings import Finding, Position, Severity, make
+from ..resources import guideline_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -32,7 +32,7 @@ def _base(args: argparse.Namespace) -> Path:
 
 
 def _style(args: argparse.Namespace, to_file: bool):
-    from .report.style import plain, stdout_style
+    from ..report.style import plain, stdout_style
 
     if to_file:
         return plain()
@@ -41,8 +41,8 @@ def _style(args: argparse.Namespace, to_file: bool):
 
 
 def _errors(findings: list[Finding], lang: str) -> int:
-    from .report.findings_text import render_finding
-    from .report.style import Style
+    from ..report.findings_text import render_finding
+    from ..report.style import Style
 
     style = Style.for_stream(sys.stderr)
     for f in findings:
@@ -51,7 +51,7 @@ def _errors(findings: list[Finding], lang: str) -> int:
 
 
 def _write(path: str, text: str, lang: str) -> int | None:
-    from .atomic import write_text
+    from ..atomic import write_text
 
     try:
         write_text(path, text)
@@ -61,8 +61,8 @@ def _write(path: str, text: str, lang: str) -> int | None:
 
 
 def run_diff(args: argparse.Namespace) -> int:
-    from .diff import diff_guidelines
-    from .revisions import Resolver, SideError
+    from ..change.diff import diff_guidelines
+    from ..change.revisions import Resolver, SideError
 
     lang = args.lang
     try:
@@ -74,13 +74,13 @@ def run_diff(args: argparse.Namespace) -> int:
     except SideError as e:
         return _errors(e.findings, lang)
     if args.format == "json":
-        from .report.diff_json import render as render_json
+        from ..report.diff_json import render as render_json
         text = render_json(d, lang)
     elif args.format == "markdown":
-        from .report.diff_markdown import render as render_md
+        from ..report.diff_markdown import render as render_md
         text = render_md(d, lang)
     else:
-        from .report.diff_text import render as render_text
+        from ..report.diff_text import render as render_text
         text = render_text(d, lang, _style(args, bool(args.output)))
     if args.output:
         failed = _write(args.output, text, lang)
@@ -105,11 +105,11 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def run_migrate(args: argparse.Namespace) -> int:
-    from .guideline import GuidelineError, load_guideline, versions
-    from .load import LoadError, load_text
-    from .migrate import MigrateError, chain_between, make_plan, migrate_text, read_source
-    from .revisions import strip_v
-    from .diff import semver
+    from ..model.guideline import GuidelineError, load_guideline, versions
+    from ..yaml.load import LoadError, load_text
+    from ..change.migrate import MigrateError, chain_between, make_plan, migrate_text, read_source
+    from ..change.revisions import strip_v
+    from ..change.diff import semver
 
     lang = args.lang
     src = Path(args.file)
@@ -183,8 +183,8 @@ def run_migrate(args: argparse.Namespace) -> int:
 
 
 def _report(findings: list[Finding], lang: str, stream) -> int:
-    from .report.findings_text import render_finding
-    from .report.style import Style
+    from ..report.findings_text import render_finding
+    from ..report.style import Style
 
     style = Style.for_stream(stream)
     for f in findings:

@@ -1,0 +1,1 @@
+"""``nbscheck lint``: the integrity rules of a guideline, one module per concern."""

@@ -1,0 +1,1 @@
+"""The guideline as immutable objects, how they are built from YAML, and the shipped versions."""

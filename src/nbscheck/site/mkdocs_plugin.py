@@ -1,0 +1,433 @@
+"""MkDocs plugin ``nbscheck``: the guideline's website, generated from its YAML at build time.
+
+Glue only. The pages come from :mod:`nbscheck.render_markdown`; the downloads from the same code as
+``nbscheck schema`` and ``nbscheck init``. What this module does, by build event:
+
+``on_config``
+    Load the guideline once per build; set the site language (theme, search language and word
+    separator, site name, navigation titles) for the language being built; expand the navigation
+    entry ``nbscheck:chapters``; add the plugin's stylesheet, script and template overrides.
+``on_files``
+    Choose each hand-written page's language version (``page.md`` is Chinese, ``page.en.md`` its
+    English version, falling back to ``page.md``), then add the generated pages, downloads and assets.
+``on_env``
+    The guideline's version and release date for the bar at the top of every page.
+``on_page_context``
+    Give the page its language switch: the same page in every language.
+``on_post_build``
+    After the default language (Chinese, at the site root) is built, build each other language into
+    ``<site_dir>/<lang>/`` with the same configuration and plugins, so each language has its own pages
+    and its own search index.
+
+In ``mkdocs.yml``::
+
+    plugins:
+      - search:
+          lang: zh
+      - nbscheck:
+          guideline: guideline          # the guideline folder; default: the one nbscheck ships
+          nav_translations:             # section titles in the navigation, per language
+            en: {指南正文: The guideline}
+    nav:
+      - index.md
+      - 指南正文:
+          - nbscheck:chapters           # the chapters, in reading order
+          - nbscheck:changes            # what changed in each version, newest first
+          - downloads.md                # generated: submission schema and blank templates
+          - print.md                    # generated: the whole guideline on one page
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from . import render as rm
+
+log = get_plugin_logger(__name__)
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+ASSET_URIS = {"css": "assets/nbscheck/nbscheck.css", "js": "assets/nbscheck/nbscheck.js"}
+CHAPTERS_MARKER = "nbscheck:chapters"
+CHANGES_MARKER = "nbscheck:changes"
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+
+
+class NbsConfig(base.Config):
+    guideline = c.Optional(c.Type(str))
+    """Guideline folder, relative to mkdocs.yml. Default: the guideline nbscheck ships."""
+    guideline_version = c.Optional(c.Type(str))
+    """Publish a frozen release (``guideline/releases/X.Y.Z``) instead of the working version."""
+    check_schema = c.Type(bool, default=True)
+    """Check the YAML against the guideline schemas while loading; any error stops the build."""
+    languages = c.ListOfItems(c.Choice(rm.LANGS), default=list(rm.LANGS))
+    """Languages to build; the first is at the site root, the others under ``/<lang>/``."""
+    prefix = c.Type(str, default="")
+    """Folder (inside the site) for the generated pages, e.g. ``guideline/``; default: the root."""
+    site_names = c.Type(dict, default={})
+    """Site name per language; default: mkdocs.yml's for the first, the guideline's short title for others."""
+    nav_translations = c.Type(dict, default={})
+    """``{lang: {title: translated title}}`` for section titles in ``nav``."""
+    optional_pages = c.ListOfItems(c.Type(str), default=[])
+    """Pages named in ``nav`` that may be missing from docs/; their entries are dropped when missing."""
+
+
+class _LanguageSwitch:
+    """Stands in ``config.extra.alternate`` so Material shows its language menu.
+
+    It is truthy but not iterable: Material then includes the menu (our ``partials/alternate.html``
+    fills it from ``nbs_languages``, the current page in each language) but does not write
+    ``<link rel="alternate">`` tags, whose click handler would send a visitor to the other
+    language's home page instead of the same clause.
+    """
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __repr__(self) -> str:
+        return "nbscheck language switch"
+
+
+class NbsPlugin(BasePlugin[NbsConfig]):
+    def __init__(self) -> None:
+        self.guideline = None
+        self.diffs: list[Any] = []
+        self.pages: dict[str, str] = {}
+        self.lang = ""
+        self.nested = False
+        self.dirty = False
+        self.saved: dict[str, Any] = {}
+        self.docs_pages: dict[str, set[str]] = {}
+
+    # --- set-up ---------------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+
+    @property
+    def default_lang(self) -> str:
+        return self.config.languages[0]
+
+    def _load(self, config) -> Any:
+        from ..findings import Severity, has_errors
+        from ..model.guideline import load_guideline, versions
+        from ..resources import guideline_dir
+
+        if self.config.guideline:
+            root = Path(self.config.guideline)
+            if not root.is_absolute():
+                root = Path(config.config_file_path or ".").resolve().parent / root
+        else:
+            root = guideline_dir()
+        path = root
+        if self.config.guideline_version:
+            known = versions(root)
+            if self.config.guideline_version not in known:
+                raise PluginError(f"nbscheck: guideline version {self.config.guideline_version} not found in {root} "
+                                  f"(known: {', '.join(sorted(known)) or 'none'})")
+            path = known[self.config.guideline_version]
+        loaded = load_guideline(path, validate=self.config.check_schema)
+        problems = [f for f in loaded.findings if f.severity is Severity.ERROR]
+        if loaded.guideline is None or has_errors(loaded.findings):
+            lines = "\n".join(f"  {f.position}: {f.code} {f.message('en')}" for f in problems[:20])
+            more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+            raise PluginError(f"nbscheck: the guideline in {path} cannot be loaded "
+                              f"(run `nbscheck lint {path}`):\n{lines}{more}")
+        for f in loaded.findings:
+            log.info(f"{f.position}: {f.code} {f.message('en')}")
+        self.root, self.base = path, root
+        return loaded.guideline
+
+    def _downloads(self) -> rm.Downloads:
+        g = self.guideline
+        stem = f"downloads/{g.id}-{g.version}"
+        return rm.Downloads(schema=f"{stem}-submission.schema.json",
+                            template_zh=f"{stem}-submission-zh.yaml", template_en=f"{stem}-submission-en.yaml")
+
+    def _generated(self, lang: str) -> dict[str, str]:
+        """The generated Markdown pages of one language, keyed by their path in docs/."""
+        pages = rm.pages(self.guideline, lang, self._downloads())
+        pages.update(changes_pages(self.guideline, self.diffs, lang))
+        return {self.config.prefix + name: text for name, text in pages.items()}
+
+    # --- events ---------------------------------------------------------------------------------
+
+    @event_priority(100)  # before the search plugin reads its language
+    def on_config(self, config):
+        if not self.nested:
+            self.lang = self.default_lang
+            self.guideline = self._load(config)
+            self.diffs = load_diffs(self.guideline, self.base)
+            self.saved = {"site_dir": config.site_dir, "site_url": config.site_url, "site_name": config.site_name,
+                          "nav": copy.deepcopy(config.nav), "theme_language": config.theme.get("language")}
+            if str(self.base) not in config.watch:  # mkdocs serve rebuilds when the YAML changes
+                config.watch.append(str(self.base))
+        self._set_language(config, self.lang)
+        self._add_assets(config)
+        self.pages = self._generated(self.lang)
+        config.nav = self._nav(config, copy.deepcopy(self.saved["nav"]))
+        return config
+
+    def _set_language(self, config, lang: str) -> None:
+        sub = "" if lang == self.default_lang else lang
+        config.site_dir = os.path.join(self.saved["site_dir"], sub) if sub else self.saved["site_dir"]
+        url = self.saved["site_url"]
+        config.site_url = (url.rstrip("/") + "/" + sub + "/") if url and sub else url
+        names = self.config.site_names
+        if lang in names:
+            config.site_name = names[lang]
+        elif lang == self.default_lang:
+            config.site_name = self.saved["site_name"]
+        else:
+            config.site_name = (self.guideline.short_title or self.guideline.title).get(lang)
+        if "language" in config.theme:
+            config.theme["language"] = lang
+        for name in ("material/search", "search"):
+            search = config.plugins.get(name)
+            if search is not None and "lang" in search.config:
+                # Let the search plugin derive separator and pipeline from the theme language again;
+                # Chinese needs Material's separator that splits at jieba's zero-width spaces.
+                search.config["lang"] = [lang]
+                for key in ("separator", "pipeline"):
+                    if key in search.config:
+                        search.config[key] = None
+                break
+        if len(self.config.languages) > 1:
+            config.extra["alternate"] = _LanguageSwitch()
+
+    def _add_assets(self, config) -> None:
+        overrides = str(ASSETS / "overrides")
+        if overrides not in config.theme.dirs:
+            # below the project's own custom_dir, above the theme
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+        if ASSET_URIS["css"] not in config.extra_css:
+            config.extra_css.append(ASSET_URIS["css"])
+        if ASSET_URIS["js"] not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(ASSET_URIS["js"])
+        mdx = config.markdown_extensions
+        for ext in ("toc", "tables", "attr_list", "md_in_html"):
+            if ext not in mdx:
+                mdx.append(ext)
+        config.mdx_configs.setdefault("toc", {}).setdefault("permalink", True)
+
+    def _nav(self, config, nav: Any) -> Any:
+        """Expand ``nbscheck:chapters`` and ``nbscheck:changes``, drop missing optional pages,
+        translate section titles."""
+        if nav is None:
+            return None
+        g = self.guideline
+        prefix = self.config.prefix
+        lang = self.lang
+        names = self.config.nav_translations.get(lang, {}) if lang != self.default_lang else {}
+        docs = Path(config.docs_dir)
+        possible = {prefix + rm.TERMS_PAGE} | set(self.config.optional_pages)
+
+        def present(path: str) -> bool:
+            if path in self.pages or (docs / path).is_file():
+                return True
+            return path not in possible  # anything else missing is reported by MkDocs as usual
+
+        def walk(items: list) -> list:
+            out: list = []
+            for item in items:
+                if item == CHAPTERS_MARKER:
+                    out += [{rm.nav_title(ch, lang): prefix + rm.page_name(ch)} for ch in g.chapters]
+                    if prefix + rm.TERMS_PAGE in self.pages:  # terms no chapter includes
+                        out.append(prefix + rm.TERMS_PAGE)
+                elif item == CHANGES_MARKER:
+                    out += [prefix + changes_name(d.new.version) for d in reversed(self.diffs)]
+                elif isinstance(item, str):
+                    if present(item):
+                        out.append(item)
+                elif isinstance(item, dict):
+                    for title, value in item.items():
+                        title = names.get(title, title)
+                        if isinstance(value, list):
+                            kids = walk(value)
+                            if kids:
+                                out.append({title: kids})
+                        elif isinstance(value, str) and present(value):
+                            out.append({title: value})
+            return out
+
+        return walk(nav if isinstance(nav, list) else [nav])
+
+    def on_files(self, files: Files, *, config) -> Files:
+        self._choose_language_versions(files, config)
+        for path, text in self.pages.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"nbscheck: docs/{path} has the name of a generated page; rename it")
+            files.append(File.generated(config, path, content=text))
+        g = self.guideline
+        d = self._downloads()
+        from ..check.submission_schema import submission_schema
+        from ..model.template import blank_submission
+
+        prefix = self.config.prefix
+        downloads = {
+            d.schema: json.dumps(submission_schema(g), ensure_ascii=False, indent=2) + "\n",
+            d.template_zh: blank_submission(g, "zh", posixpath.basename(d.template_zh)),
+            d.template_en: blank_submission(g, "en", posixpath.basename(d.template_en)),
+        }
+        for path, text in downloads.items():
+            files.append(File.generated(config, prefix + path, content=text.encode("utf-8")))
+        for kind, uri in ASSET_URIS.items():
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(ASSETS / f"nbscheck.{kind}")))
+        return files
+
+    def _choose_language_versions(self, files: Files, config) -> None:
+        """``x.md`` is the default language's page; ``x.<lang>.md`` the same page in ``lang``."""
+        others = [x for x in self.config.languages if x != self.default_lang]
+        suffixes = {f".{x}.md": x for x in others}
+        localized: dict[str, dict[str, File]] = {}
+        plain: dict[str, File] = {}
+        for f in list(files.documentation_pages()):
+            if f.generated_by:
+                continue
+            for suffix, x in suffixes.items():
+                if f.src_uri.endswith(suffix):
+                    localized.setdefault(f.src_uri[: -len(suffix)] + ".md", {})[x] = f
+                    break
+            else:
+                plain[f.src_uri] = f
+        # which pages each language has, for the language switch
+        self.docs_pages = {x: set(plain) for x in self.config.languages}
+        for uri, versions in localized.items():
+            for x in versions:
+                self.docs_pages[x].add(uri)
+        for uri, versions in localized.items():
+            for f in versions.values():
+                files.remove(f)
+            own = versions.get(self.lang)
+            if own is not None:
+                if uri in plain:
+                    files.remove(plain[uri])
+                files.append(File.generated(config, uri, abs_src_path=own.abs_src_path))
+
+    def on_page_context(self, context, *, page, config, nav):
+        context["nbs_languages"] = self._switch(page.file.src_uri, page.url)
+        return context
+
+    def on_env(self, env, *, config, files):
+        from markupsafe import Markup, escape
+
+        env.globals["nbs_banner"] = Markup(
+            f'<span class="nbs-banner">{escape(rm.version_text(self.guideline, self.lang))}</span>')
+        env.globals["nbs_lang"] = self.lang
+        return env
+
+    def _switch(self, src_uri: str, url: str) -> list[dict[str, Any]]:
+        """The page at ``url`` in each language, as links relative to it."""
+        up = "../" * url.count("/")
+        generated = set(self.pages)
+        out = []
+        for x in self.config.languages:
+            here_root = "" if self.lang == self.default_lang else "../"
+            there = "" if x == self.default_lang else f"{x}/"
+            has = src_uri in generated or src_uri in self.docs_pages.get(x, ())
+            target = url if has else ""
+            if x == self.lang:
+                link = up + target if target else (up or "./")
+            else:
+                link = up + here_root + there + target
+            out.append({"lang": x, "name": LANGUAGE_NAMES.get(x, x), "link": link or "./", "current": x == self.lang})
+        return out
+
+    @event_priority(-100)  # after the search plugin has written this language's index
+    def on_post_build(self, *, config) -> None:
+        if self.nested:
+            return
+        from mkdocs.commands.build import build
+
+        try:
+            for lang in self.config.languages[1:]:
+                self.lang = lang
+                self.nested = True
+                log.info(f"building the '{lang}' site into {os.path.join(self.saved['site_dir'], lang)}")
+                build(config, dirty=self.dirty)
+        finally:
+            self._restore(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.nested = False
+
+    def _restore(self, config) -> None:
+        self.nested = False
+        self.lang = self.default_lang
+        config.site_dir = self.saved["site_dir"]
+        config.site_url = self.saved["site_url"]
+        config.site_name = self.saved["site_name"]
+        config.nav = copy.deepcopy(self.saved["nav"])
+        if self.saved.get("theme_language") is not None:
+            config.theme["language"] = self.saved["theme_language"]
+
+
+# --- what changed in each version (issue 6) -----------------------------------------------------
+
+def changes_name(version: str) -> str:
+    return f"changes-{version}.md"
+
+
+def load_diffs(g: Any, base: Path) -> list[Any]:
+    """The clause diff of each version up to ``g``'s against the version before it, oldest first.
+
+    Versions are the frozen releases in ``<base>/releases/`` plus the working version in ``base``.
+    Empty when there is only one version, or when nbscheck.diff is not available.
+    """
+    try:
+        from ..change.diff import diff_guidelines, semver
+    except ImportError:  # pragma: no cover - the diff module ships with nbscheck
+        return []
+    from ..findings import has_errors
+    from ..model.guideline import load_guideline, versions
+
+    known = sorted(((v, p) for v, p in versions(base).items() if semver(v) <= semver(g.version)),
+                   key=lambda vp: semver(vp[0]))
+    loaded: dict[str, Any] = {}
+
+    def get(v: str, path: Path) -> Any:
+        if v == g.version:
+            return g
+        if v not in loaded:
+            res = load_guideline(path, validate=False)
+            if res.guideline is None or has_errors(res.findings):
+                log.warning(f"nbscheck: version {v} in {path} cannot be loaded; no 'what changed' page for it")
+                loaded[v] = None
+            else:
+                loaded[v] = res.guideline
+        return loaded[v]
+
+    out = []
+    for (v_old, p_old), (v_new, p_new) in zip(known, known[1:]):
+        old, new = get(v_old, p_old), get(v_new, p_new)
+        if old is not None and new is not None:
+            out.append(diff_guidelines(old, new))
+    return out
+
+
+def changes_pages(g: Any, diffs: list[Any], lang: str) -> dict[str, str]:
+    """One page per version: what changed from the version before, from ``nbscheck diff``'s Markdown."""
+    if not diffs:
+        return {}
+    from ..report import diff_markdown
+
+    links = rm.links_for(g)
+    out = {}
+    for d in diffs:
+        name = changes_name(d.new.version)
+        here = links.at(name)
+        # clause links only into the version this site shows
+        link = here.clause if d.new.version == g.version else None
+        out[name] = diff_markdown.render(d, lang, level=1, title=True, link=link)
+    return out
