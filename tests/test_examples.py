@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from conftest import ROOT, col_of, line_of
 from nbscheck.check.checker import check_file

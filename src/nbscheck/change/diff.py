@@ -43,7 +43,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from ..findings import Finding, Position, make
 from ..messages import LEVEL_ZH
 from ..model.types import Clause, Guideline, Indicator, Target, Text
-from ..model.types import format_value as _fmt
+from ..model.indicators import format_value as _fmt
 from .worddiff import Op, changed, diff_words, only_punctuation
 
 BREAKING, SUBSTANTIVE, EDITORIAL = "breaking", "substantive", "editorial"
@@ -433,7 +433,7 @@ class _Compare:
         self._indicator(oa.indicator, na.indicator)
         if oa.indicator.target != na.indicator.target:
             tighter = _tighter(oa.indicator.target, na.indicator.target)
-            from ..check.checker import target_text
+            from ..model.indicators import target_text
 
             self.add("target", BREAKING if tighter else SUBSTANTIVE, "tightened" if tighter else "relaxed",
                      target_text(oa.indicator), target_text(na.indicator), migrate=FLAG if tighter else None,

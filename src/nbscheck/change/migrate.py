@@ -36,7 +36,7 @@ from typing import Any, Sequence
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..check.checker import target_reached, target_text
+from ..model.indicators import target_reached, target_text
 from .diff import BREAKING, FLAG, ClauseChange, describe, diff_guidelines, semver
 from ..findings import Finding, Position, make
 from ..yaml.load import Document, LoadError, decode, load_text

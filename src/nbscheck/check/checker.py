@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .gate import compile_gate
-from ..findings import Finding, Position, Severity, make, pointer
+from ..findings import Finding, Severity, make, pointer
 from ..model.guideline import GuidelineError, shipped, versions
 from ..yaml.load import DEFAULT_LIMITS, Document, Limits, LoadError, load_file
-from ..model.types import Clause, Guideline, Indicator, target_text
-from ..model.types import format_value as _fmt
+from ..model.indicators import target_reached, target_text
+from ..model.types import Clause, Guideline
+from ..model.indicators import format_value as _fmt
 from ..score import Score, score
 from ..suggest import did_you_mean
 
@@ -266,29 +267,6 @@ def unknown_answers(doc: Document, g: Guideline) -> list[Finding]:
 
 
 # --- rules beyond the schema ----------------------------------------------------------------------
-
-def target_reached(ind: Indicator, value: Any) -> bool | None:
-    """Whether ``value`` meets the indicator's target; None when that cannot be judged."""
-    t = ind.target
-    if value is None:
-        return None
-    if ind.type == "boolean":
-        return None if t.equals is None or not isinstance(value, bool) else value == t.equals
-    if ind.type in ("number", "percentage"):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return None
-        ok = True
-        if t.at_least is not None:
-            ok &= value >= t.at_least
-        if t.at_most is not None:
-            ok &= value <= t.at_most
-        return ok
-    if ind.type == "choice":
-        return None if not t.one_of else value in t.one_of
-    if ind.type == "text":
-        return None if t.min_length is None or not isinstance(value, str) else len(value.strip()) >= t.min_length
-    return None
-
 
 def _answer(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, Any], base: Path | str,
             seen: dict[Any, Any] | None = None) -> list[Finding]:

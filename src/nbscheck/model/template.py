@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from ..check.checker import target_text
+from .indicators import target_text
 from ..messages import LEVEL_ZH
 from .types import Guideline
 

@@ -15,10 +15,6 @@ from typing import Any, Iterator, Mapping
 from ..findings import Position
 from ..yaml.load import Document
 
-LEVELS = ("shall", "should", "may", "statement")
-STATUSES = ("met", "partial", "not_met", "not_applicable")
-INDICATOR_TYPES = ("boolean", "number", "percentage", "choice", "text")
-
 
 @dataclass(frozen=True)
 class Src:
@@ -355,46 +351,13 @@ class Guideline:
         return self.status != "released"
 
 
-# --- describing indicators ----------------------------------------------------------------------
-
-def format_value(v: Any) -> str:
-    """A value as a person would write it: true/false, 12 rather than 12.0."""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
-
-
-def target_text(ind: Indicator) -> str:
-    """What counts as met, in symbols that read the same in both languages: ``≥ 90%``."""
-    t = ind.target
-    parts = []
-    if t.at_least is not None:
-        parts.append(f"≥ {format_value(t.at_least)}")
-    if t.at_most is not None:
-        parts.append(f"≤ {format_value(t.at_most)}")
-    if t.equals is not None:
-        parts.append(f"= {format_value(t.equals)}")
-    if t.one_of:
-        parts.append("∈ {" + ", ".join(t.one_of) + "}")
-    if t.min_length is not None:
-        parts.append(f"≥ {t.min_length} chars")
-    unit = f" {ind.unit}" if ind.unit else ("%" if ind.type == "percentage" else "")
-    return " ".join(parts) + unit
-
-
 # --- building from validated data ---------------------------------------------------------------
-
-def _num(v: Any) -> float | None:
-    return None if v is None else v
-
 
 def build_indicator(data: dict[str, Any], src: Src) -> Indicator:
     t = data.get("target") or {}
     return Indicator(
         name=Text.of(data.get("name")), type=data.get("type", "text"), unit=data.get("unit"),
-        min=_num(data.get("min")), max=_num(data.get("max")), integer=bool(data.get("integer", False)),
+        min=data.get("min"), max=data.get("max"), integer=bool(data.get("integer", False)),
         choices=tuple(Choice(c["id"], Text.of(c.get("name"))) for c in data.get("choices") or ()),
         target=Target(at_least=t.get("at_least"), at_most=t.get("at_most"), equals=t.get("equals"),
                       one_of=tuple(t.get("one_of") or ()), min_length=t.get("min_length")),

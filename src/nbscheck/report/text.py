@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Sequence, TextIO
 
 from ..check.checker import CheckResult
-from ..findings import Finding
 from . import render_with
 from .findings_text import SourceLines, render_findings, summary_counts_from, width
 from .labels import L, num, township_name
