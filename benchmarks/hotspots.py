@@ -41,6 +41,8 @@ def _best(fn: Callable[[Any], Any], items: list[Any], passes: int = 3) -> float:
 
 
 def stages(files: list[Path]) -> list[tuple[str, float]]:
+    from nbscheck.check import answers as answer_rules
+    from nbscheck.check import schema_rules
     from nbscheck.check import checker as check
     from nbscheck.yaml import load
     from nbscheck.model.guideline import shipped
@@ -78,9 +80,9 @@ def stages(files: list[Path]) -> list[tuple[str, float]]:
             pass
     rows.append(("  load_text as the checker uses it (fast road where it applies)", _best(lambda t: load.load_text(t, "x"), decoded[: len(docs)])))
     try:
-        v = check._validator(None, g.version)
+        v = schema_rules.validator_for(None, g.version)
         rows.append(("  jsonschema iter_errors (what the gate replaces)", _best(lambda d: list(v.iter_errors(d.data)), docs)))
-        gate = check._gate(None, g.version) if hasattr(check, "_gate") else None
+        gate = schema_rules.gate_for(None, g.version)
         if gate is not None:
             rows.append(("  compiled schema gate", _best(lambda d: gate(d.data), docs)))
     except AttributeError as e:
@@ -95,9 +97,9 @@ def stages(files: list[Path]) -> list[tuple[str, float]]:
                 a = answers.get(c.id)
                 if isinstance(a, dict):
                     try:
-                        check._answer(d, g, c, a, base, seen)
+                        answer_rules.answer_findings(d, g, c, a, str(base), seen)
                     except TypeError:
-                        check._answer(d, g, c, a, base)
+                        answer_rules.answer_findings(d, g, c, a, str(base))
         rows.append(("  answer rules + evidence files on disk", _best(rules, docs)))
         from nbscheck.score import score
         rows.append(("  score", _best(lambda d: score(g, d.data.get("answers") or {}, set(), 0), docs)))

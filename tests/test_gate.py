@@ -11,7 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT
-from nbscheck.check.checker import _gate, _schema, _validator
+from nbscheck.check.schema_rules import gate_for, schema_for, validator_for
 from nbscheck.check.gate import compile_gate, gate_source
 from nbscheck.model.guideline import shipped
 from nbscheck.yaml.load import load_file
@@ -75,7 +75,7 @@ def test_gate_never_passes_what_jsonschema_refuses(version):
     """The gate decides alone only when it says yes, so a yes must always be jsonschema's answer too;
     and for a no, jsonschema finds the same errors in ``gate.failing(data)`` as in the whole."""
     g = shipped(version)
-    gate, validator = _gate(None, g.version), _validator(None, g.version)
+    gate, validator = gate_for(None, g.version), validator_for(None, g.version)
     assert gate is not None, "the submission schema uses a keyword the gate does not know"
     assert gate.split == "answers" and len(gate.parts) == len(g.assessable)
     rnd = random.Random(5)
@@ -133,6 +133,6 @@ def test_gate_declines_what_it_does_not_know(schema):
 
 
 def test_gate_source_is_readable_python():
-    src = gate_source(_schema(None, shipped().version))
+    src = gate_source(schema_for(None, shipped().version))
     compile(src, "gate", "exec")
     assert "def _d" in src and "return False" in src

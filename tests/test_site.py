@@ -20,7 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from nbscheck.model.guideline import load_guideline, shipped, versions
-from nbscheck.messages import LEVEL_ZH
+from nbscheck.vocabulary import level_zh
 from nbscheck.model.types import Guideline
 from nbscheck.check.submission_schema import submission_schema
 from nbscheck.model.template import blank_submission
@@ -103,7 +103,7 @@ def ids_in(path: Path) -> set[str]:
 
 
 def level_label(level: str, lang: str) -> str:
-    return LEVEL_ZH[level] if lang == "zh" else level
+    return level_zh(level) if lang == "zh" else level
 
 
 # --- the guideline's pages ------------------------------------------------------------------------

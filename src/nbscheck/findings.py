@@ -7,16 +7,11 @@ sentence, so that each report can render them in the reader's language (see :mod
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any, Iterable, Mapping
 
+from .messages import Severity, default_severity, render, render_hint
 
-class Severity(str, Enum):
-    """How bad a finding is. Errors fail a run; warnings and notes do not."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    NOTE = "note"
+__all__ = ["Finding", "Position", "Severity", "has_errors", "make", "pointer"]
 
 
 @dataclass(frozen=True)
@@ -51,13 +46,9 @@ class Finding:
     args: Mapping[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str = "zh") -> str:
-        from .messages import render
-
         return render(self.code, lang, self.args)
 
     def hint(self, lang: str = "zh") -> str:
-        from .messages import render_hint
-
         return render_hint(self.code, lang, self.args)
 
     @property
@@ -71,8 +62,6 @@ class Finding:
 def make(code: str, pos: Position, *, clause: str | None = None, path: str = "",
          severity: Severity | None = None, **args: Any) -> Finding:
     """Build a finding at ``pos`` with the default severity of ``code`` unless one is given."""
-    from .messages import default_severity
-
     return Finding(code=code, severity=severity or default_severity(code), file=pos.file,
                    line=pos.line, column=pos.column, clause=clause, path=path, args=args)
 

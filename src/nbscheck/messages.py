@@ -1,6 +1,6 @@
 """Every user-facing finding message, in Chinese and English, keyed by its stable code.
 
-Codes never change meaning once released, so users can search for them and suppress them.
+Codes never change meaning once released, so users can search for them.
 Ranges: NBS0xx reading a file; NBS1xx the guideline (``nbscheck lint``); NBS2xx a submission
 (``nbscheck check``); NBS3xx versions, diffs and migration.
 """
@@ -8,9 +8,17 @@ Ranges: NBS0xx reading a file; NBS1xx the guideline (``nbscheck lint``); NBS2xx 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Mapping
 
-from .findings import Severity
+
+class Severity(str, Enum):
+    """How bad a finding is. Errors fail a run; warnings and notes do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 
@@ -188,10 +196,6 @@ CATALOG: dict[str, Message] = {
                       "dimension '{name_en}' scores {percent}% ({band_en}), below the required {required_en}", "", ""),
     "NBS253": Message(N, "以下“应”条款未达到“符合”：{clauses}", "these shall clauses are not met: {clauses}", "", ""),
 }
-
-
-LANG_NAMES = {"zh": ("中文", "Chinese"), "en": ("英文", "English")}
-LEVEL_ZH = {"shall": "应", "should": "宜", "may": "可", "statement": "陈述"}
 
 
 class _Safe(dict):

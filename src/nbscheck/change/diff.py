@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..findings import Finding, Position, make
-from ..messages import LEVEL_ZH
+from ..vocabulary import level_zh
 from ..model.types import Clause, Guideline, Indicator, Target, Text
 from ..model.indicators import format_value as _fmt
 from .worddiff import Op, changed, diff_words, only_punctuation
@@ -709,7 +709,7 @@ _LANG = {"zh": ("中文", "Chinese"), "en": ("英文", "English")}
 
 
 def level_name(level: str, lang: str) -> str:
-    return f"“{LEVEL_ZH.get(level, level)}”" if lang == "zh" else level
+    return f"“{level_zh(level)}”" if lang == "zh" else level
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:

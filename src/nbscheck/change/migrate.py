@@ -40,7 +40,7 @@ from ..model.indicators import target_reached, target_text
 from .diff import BREAKING, FLAG, ClauseChange, describe, diff_guidelines, semver
 from ..findings import Finding, Position, make
 from ..yaml.load import Document, LoadError, decode, load_text
-from ..messages import LEVEL_ZH
+from ..vocabulary import level_zh
 from ..model.types import Clause, Guideline
 
 BOM = "\ufeff"
@@ -202,7 +202,7 @@ def blank_lines(g: Guideline, c: Clause, lang: str, indent: int, step: int, key_
     if ind.unit:
         unit = g.units.get(ind.unit)
         line += f"; {w['unit']}: {ind.unit}" + (f" ({unit.get(lang)})" if unit else "")
-    out = [f"{pad}{head}", f"{pad}# {c.id} [{LEVEL_ZH[c.level]}/{c.level}] {c.text.get(lang)}", line,
+    out = [f"{pad}{head}", f"{pad}# {c.id} [{level_zh(c.level)}/{c.level}] {c.text.get(lang)}", line,
            f"{pad}#   {w['target']}: {target_text(ind)}"]
     if ind.choices:
         out.append(f"{pad}#   {w['choices']}: " + ", ".join(f"{x.id} ({x.name.get(lang)})" for x in ind.choices))

@@ -15,9 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .checker import CheckResult, check_file
 from ..findings import Position, make
 from ..yaml.load import DEFAULT_LIMITS, Limits, display_name
+from .checker import CheckResult, check_file
 
 SUFFIXES = (".yaml", ".yml")
 

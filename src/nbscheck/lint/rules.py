@@ -13,7 +13,7 @@ from typing import Any, Iterator
 from ..findings import Finding, Position, make, pointer
 from ..model.guideline import load_guideline
 from ..yaml.load import Document
-from ..messages import LEVEL_ZH
+from ..vocabulary import level_zh
 from .modal import EN_EXPECTED, ZH_EXPECTED, ZH_EXPECTED_EN, en_levels, requirement_word, zh_levels
 from ..model.types import Guideline, Indicator, Src
 from ..suggest import did_you_mean
@@ -201,28 +201,28 @@ def _modal_verbs(g: Guideline) -> list[Finding]:
             found = zh_levels(zh)
             if lvl == "statement":
                 if found:
-                    out.append(make("NBS116", c.src.at("text", "zh"), clause=c.id, level=lvl, level_zh=LEVEL_ZH[lvl],
-                                    word="、".join(LEVEL_ZH[f] for f in found)))
+                    out.append(make("NBS116", c.src.at("text", "zh"), clause=c.id, level=lvl, level_zh=level_zh(lvl),
+                                    word="、".join(level_zh(f) for f in found)))
             elif lvl not in found:
-                fz = "，但用了" + "、".join(f"“{LEVEL_ZH[f]}”" for f in found) if found else ""
-                fe = ", but it uses " + ", ".join(f"'{LEVEL_ZH[f]}'" for f in found) if found else ""
-                out.append(make("NBS107", c.src.at("text", "zh"), clause=c.id, level=lvl, level_zh=LEVEL_ZH[lvl],
+                fz = "，但用了" + "、".join(f"“{level_zh(f)}”" for f in found) if found else ""
+                fe = ", but it uses " + ", ".join(f"'{level_zh(f)}'" for f in found) if found else ""
+                out.append(make("NBS107", c.src.at("text", "zh"), clause=c.id, level=lvl, level_zh=level_zh(lvl),
                                 expected=ZH_EXPECTED[lvl], expected_en=ZH_EXPECTED_EN[lvl], found=fz, found_en=fe))
             elif len(found) > 1:
-                out.append(make("NBS116", c.src.at("text", "zh"), clause=c.id, level=lvl, level_zh=LEVEL_ZH[lvl],
-                                word="、".join(LEVEL_ZH[f] for f in found if f != lvl)))
+                out.append(make("NBS116", c.src.at("text", "zh"), clause=c.id, level=lvl, level_zh=level_zh(lvl),
+                                word="、".join(level_zh(f) for f in found if f != lvl)))
         if en:
             found = en_levels(en)
             if lvl == "statement":
                 if found:
-                    out.append(make("NBS116", c.src.at("text", "en"), clause=c.id, level=lvl, level_zh=LEVEL_ZH[lvl],
+                    out.append(make("NBS116", c.src.at("text", "en"), clause=c.id, level=lvl, level_zh=level_zh(lvl),
                                     word=", ".join(found)))
             elif lvl not in found:
                 fe = f" (found: {', '.join(found)})" if found else ""
-                out.append(make("NBS108", c.src.at("text", "en"), clause=c.id, level=lvl, level_zh=LEVEL_ZH[lvl],
+                out.append(make("NBS108", c.src.at("text", "en"), clause=c.id, level=lvl, level_zh=level_zh(lvl),
                                 expected_en=EN_EXPECTED[lvl], found=fe))
             elif len(found) > 1:
-                out.append(make("NBS116", c.src.at("text", "en"), clause=c.id, level=lvl, level_zh=LEVEL_ZH[lvl],
+                out.append(make("NBS116", c.src.at("text", "en"), clause=c.id, level=lvl, level_zh=level_zh(lvl),
                                 word=", ".join(f for f in found if f != lvl)))
         for kind, texts in (("notes", c.notes), ("examples", c.examples)):
             for i, t in enumerate(texts):

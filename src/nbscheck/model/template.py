@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from .indicators import target_text
-from ..messages import LEVEL_ZH
+from ..vocabulary import level_zh
 from .types import Guideline
 
 _HEAD = {
@@ -75,7 +75,7 @@ def blank_submission(g: Guideline, lang: str = "zh", filename: str = "submission
             a = c.assessment
             assert a is not None
             ind = a.indicator
-            level = f"{LEVEL_ZH[c.level]}/{c.level}"
+            level = f"{level_zh(c.level)}/{c.level}"
             out.append(f"  # {c.id} [{level}] {c.text.get(lang)}")
             line = f"  #   {lab['indicator']}: {ind.name.get(lang)}; {lab['type']}: {lab['types'][ind.type]}"
             if ind.unit:

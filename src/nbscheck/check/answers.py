@@ -1,0 +1,98 @@
+"""The rules for answers that a schema cannot say: unknown and missing answers, not_applicable,
+status against target, required evidence kinds and evidence files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..findings import Finding, make, pointer
+from ..model.indicators import format_value as _fmt
+from ..model.indicators import target_reached, target_text
+from ..model.types import Clause, Guideline
+from ..suggest import did_you_mean
+from ..yaml.load import Document
+from .evidence import _UNSEEN, evidence_problem
+
+
+def unknown_answers(doc: Document, g: Guideline) -> list[Finding]:
+    answers = doc.data.get("answers")
+    if not isinstance(answers, dict):
+        return []
+    out = []
+    assessable = [c.id for c in g.assessable]
+    known = set(assessable)
+    for key in answers:
+        if key in known:
+            continue
+        pos = doc.where(["answers", key], key=True)
+        if g.clause(key) is not None:
+            out.append(make("NBS202", pos, clause=key, path=pointer(["answers", key]), ref=key))
+        else:
+            out.append(make("NBS201", pos, path=pointer(["answers", key]), ref=key, **did_you_mean(key, assessable)))
+    return out
+
+
+def answer_findings(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, Any], base: Path | str,
+            seen: dict[Any, Any] | None = None) -> list[Finding]:
+    """The findings for one answer. Runs for every answer of every file, so the common case (no
+    finding) does no more than look: findings are built only when there is one."""
+    a = c.assessment
+    assert a is not None
+    ind = a.indicator
+    out: list[Finding] = []
+    if seen is None:
+        seen = {}
+
+    def add(code: str, sub: tuple = (), **args: Any) -> None:
+        p = ["answers", c.id, *sub]
+        out.append(make(code, doc.where(p), clause=c.id, path=pointer(p), **args))
+
+    given: set[Any] = set()  # evidence kinds given
+    evidence = ans.get("evidence")
+    if evidence and type(evidence) is list:
+        folder = str(base)
+        for i, e in enumerate(evidence):
+            if type(e) is not dict:
+                continue
+            given.add(e.get("kind"))
+            path = e.get("path")
+            if type(path) is not str:
+                continue
+            sha = e.get("sha256")
+            key = (path, sha if type(sha) is str else None)
+            problem = seen.get(key, _UNSEEN)
+            if problem is _UNSEEN:
+                problem = seen[key] = evidence_problem(folder, path, key[1], seen)
+            if problem:
+                code, args, sub = problem
+                add(code, ("evidence", i, sub), **args)
+
+    status = ans.get("status")
+    value = ans.get("value")
+    if status == "not_applicable":
+        if not a.not_applicable:
+            add("NBS205", ("status",), ref=c.id)
+        elif not str(ans.get("justification") or "").strip():
+            add("NBS206", ("status",))
+        return out
+    if status in ("met", "partial") and value is None:
+        add("NBS211", ("status",), status=status, status_zh=g.rules.statuses[status].name.zh)
+    unit = ans.get("unit")
+    if unit is not None and unit != ind.unit:
+        add("NBS208", ("unit",), expected=ind.unit or "-", found=unit)
+    reached = target_reached(ind, value)
+    if status == "met" and reached is False:
+        add("NBS210", ("value",), status=status, status_zh=g.rules.statuses[status].name.zh, value=_fmt(value),
+            relation="未达到", relation_en="does not reach", target=target_text(ind))
+    elif status == "not_met" and reached is True:
+        add("NBS223", ("value",), value=_fmt(value), target=target_text(ind))
+    if status in ("met", "partial"):
+        missing = [k for k in a.evidence if k not in given]
+        if missing:
+            names = [g.evidence_kind(k) for k in missing]
+            add("NBS212", ("evidence",) if "evidence" in ans else ("status",),
+                kinds="、".join(n.name.zh if n else k for n, k in zip(names, missing)),
+                kinds_en=", ".join(n.name.en if n else k for n, k in zip(names, missing)))
+    return out
