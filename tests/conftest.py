@@ -62,3 +62,48 @@ def cli(capsys):
         return code, out.out, out.err
 
     return run
+
+
+# --- every finding code is raised by some test ----------------------------------------------------
+# Each Finding built in this process is recorded; at the end of a whole-suite run (no -k, -m or test
+# selection) a catalog code that no test raised fails the run. See tests/test_registry.py.
+
+RAISED: set[str] = set()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from nbscheck.findings import Finding
+    from nbscheck.score import Reason
+
+    for cls in (Finding, Reason):  # findings, and the reasons a township does not qualify
+        init = cls.__init__
+        if getattr(init, "_records", False):
+            continue
+
+        def recording(self, *args, _init=init, **kwargs):  # type: ignore[no-untyped-def]
+            _init(self, *args, **kwargs)
+            RAISED.add(self.code)
+
+        recording._records = True  # type: ignore[attr-defined]
+        cls.__init__ = recording  # type: ignore[method-assign]
+
+
+def _whole_suite(config: pytest.Config) -> bool:
+    opt = config.option
+    if getattr(opt, "keyword", "") or getattr(opt, "markexpr", "") or getattr(opt, "lf", False):
+        return False
+    args = [a for a in config.args if not a.startswith("-")]
+    here = Path(__file__).resolve().parent
+    return all(Path(a).resolve() in (here, here.parent) for a in args)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if exitstatus != 0 or not _whole_suite(session.config) or session.testscollected < 100:
+        return
+    from nbscheck.messages import CATALOG
+
+    missing = sorted(set(CATALOG) - RAISED)
+    if missing:
+        session.config.get_terminal_writer().line(
+            f"\nfinding codes that no test raises: {', '.join(missing)} (see tests/test_registry.py)", red=True)
+        session.exitstatus = 1

@@ -297,3 +297,36 @@ def test_the_input_file_is_never_modified(folder: Path):
     before = (p.read_bytes(), p.stat().st_mtime_ns)
     check_file(p, guideline_root=str(MINI))
     assert (p.read_bytes(), p.stat().st_mtime_ns) == before
+
+
+def test_a_newer_release_is_pointed_out(tmp_path: Path):
+    """NBS224: a file answering 1.0.0 is told when a newer release exists (here: the draft, released in a copy)."""
+    from conftest import ROOT
+    from nbscheck.change.release import release
+    from nbscheck.model.guideline import load_guideline
+
+    root = tmp_path / "guideline"
+    shutil.copytree(ROOT / "guideline", root)
+    draft = load_guideline(root).guideline.version
+    release(root, draft, "2026-12-02")
+    sub = ROOT / "examples" / "qualifying" / "submission.yaml"
+    text = sub.read_text(encoding="utf-8")
+    r = check_file(sub, guideline_root=str(root), name="q.yaml")
+    notes = [(f.code, f.line, f.column, f.args.get("latest")) for f in r.findings if f.code == "NBS224"]
+    assert notes == [("NBS224", *at(text, '"1.0.0"'), draft)]
+    assert r.qualified  # a note, not an error
+
+
+def test_every_reason_for_not_qualifying_is_given():
+    """NBS250-NBS253: errors, overall score, each dimension below its band, shall clauses not met."""
+    from nbscheck.model.guideline import shipped
+    from nbscheck.score import score
+
+    g = shipped("1.0.0")
+    answers = {c.id: {"status": "not_met"} for c in g.assessable}
+    s = score(g, answers, set(), 3)
+    codes = [r.code for r in s.reasons]
+    assert codes == ["NBS250", "NBS251"] + ["NBS252"] * len(g.rules.dimensions) + ["NBS253"]
+    assert not s.qualified and s.percent == 0
+    assert s.reasons[0].message("en") == "the submission has 3 errors to fix before it can qualify"
+    assert s.reasons[1].message("en") == f"the overall score 0.0% is below the required {g.rules.qualification.min_overall_percent:g}%"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI, col_of, edit, line_of
-from nbscheck.lint.rules import lint
+from nbscheck.lint.runner import lint
 
 CH1 = "chapters/01-general.yaml"
 CH2 = "chapters/02-measures.yaml"

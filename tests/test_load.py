@@ -314,3 +314,12 @@ def test_regions_are_refused_when_the_key_is_not_where_it_seems():
     assert doc.where(["answers", "5.1.1", "status"]).line == 3 and doc.root is not None
     doc = Document("f.yaml", {"answers": {"5.1.1": {"status": "met"}}}, text)
     assert doc.where(["answers", "5.1.1", "status"]).line == 3 and doc.root is None
+
+
+def test_a_complex_mapping_key_is_refused_where_it_stands():
+    text = "township:\n  name: 青溪乡\n? [a, b]\n: 1\n"
+    with pytest.raises(LoadError) as e:
+        load_text(text, "k.yaml")
+    f = e.value.findings[0]
+    assert (f.code, f.line, f.column) == ("NBS014", 3, 3)
+    assert f.message("en") == "mapping keys must be plain text"

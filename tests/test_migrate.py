@@ -323,3 +323,17 @@ def test_plain_and_single_quoted_keys_keep_their_style_and_a_missing_final_newli
     assert not result.text.endswith("\n")
     data = load_text(result.text, "t.yaml").data
     assert list(data["answers"]) == ["2.1.2", "2.1.3", "2.2.1", "2.2.2", "2.2.3"]
+
+
+def test_a_migration_that_would_not_read_back_as_planned_writes_nothing(plan, monkeypatch):
+    """The safety net: if both editing methods produced a file whose data is not the planned data,
+    migrate stops with NBS326 instead of handing over a file that says something else."""
+    import nbscheck.change.migrate as migrate
+
+    monkeypatch.setattr(migrate, "_edit_lines", lambda *a, **k: None)
+    monkeypatch.setattr(migrate, "_edit_round_trip", lambda text, *a, **k: text.replace("status: met", "status: not_met"))
+    with pytest.raises(MigrateError) as e:
+        migrate_text(SOURCE, "town.yaml", plan, "en")
+    f = e.value.findings[0]
+    assert (f.code, f.file) == ("NBS326", "town.yaml")
+    assert "migration failed" in f.message("en")

@@ -13,6 +13,9 @@ from typing import Any
 
 from .model.types import Band, Guideline, Text
 
+CODES: tuple[str, ...] = ("NBS250", "NBS251", "NBS252", "NBS253")
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
 MISSING = "missing"
 
 

@@ -46,6 +46,9 @@ from ..model.types import Clause, Guideline, Indicator, Target, Text
 from ..model.indicators import format_value as _fmt
 from .worddiff import Op, changed, diff_words, only_punctuation
 
+CODES: tuple[str, ...] = ("NBS304", "NBS305", "NBS306")
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
 BREAKING, SUBSTANTIVE, EDITORIAL = "breaking", "substantive", "editorial"
 CLASSES = (BREAKING, SUBSTANTIVE, EDITORIAL)
 CLASS_NAMES = {BREAKING: ("破坏性", "breaking"), SUBSTANTIVE: ("实质性", "substantive"),

@@ -43,6 +43,11 @@ from ..yaml.load import Document, LoadError, decode, load_text
 from ..vocabulary import level_zh
 from ..model.types import Clause, Guideline
 
+CODES: tuple[str, ...] = (
+    "NBS217", "NBS222", "NBS310", "NBS311", "NBS312", "NBS313", "NBS314", "NBS315", "NBS316", "NBS324", "NBS325", "NBS326",
+)
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
 BOM = "\ufeff"
 
 

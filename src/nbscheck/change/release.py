@@ -59,7 +59,7 @@ def release(root: Path, version: str, date: str, next_version: str | None = None
     """Make the release; returns what was done, one line per step (Chinese / English)."""
     from .diff import diff_guidelines
     from ..model.guideline import META, load_guideline
-    from ..lint.rules import lint
+    from ..lint.runner import lint
     from ..findings import has_errors
 
     if not SEMVER.match(version):

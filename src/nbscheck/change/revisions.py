@@ -31,6 +31,9 @@ from ..model.guideline import META, load_guideline, versions
 from ..model.types import Guideline
 from ..resources import guideline_dir
 
+CODES: tuple[str, ...] = ("NBS301", "NBS302", "NBS303")
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
 
 class SideError(Exception):
     """A side cannot be resolved or loaded; carries the bilingual findings that say why."""

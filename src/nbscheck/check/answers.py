@@ -15,6 +15,11 @@ from ..suggest import did_you_mean
 from ..yaml.load import Document
 from .evidence import _UNSEEN, evidence_problem
 
+CODES: tuple[str, ...] = (
+    "NBS201", "NBS202", "NBS205", "NBS206", "NBS208", "NBS210", "NBS211", "NBS212", "NBS223",
+)
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
 
 def unknown_answers(doc: Document, g: Guideline) -> list[Finding]:
     answers = doc.data.get("answers")

@@ -19,6 +19,9 @@ from ..findings import Position, make
 from ..yaml.load import DEFAULT_LIMITS, Limits, display_name
 from .checker import CheckResult, check_file
 
+CODES: tuple[str, ...] = ("NBS001", "NBS010", "NBS011")
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
 SUFFIXES = (".yaml", ".yml")
 
 

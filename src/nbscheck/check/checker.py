@@ -27,6 +27,9 @@ from .header import (
 from .result import CheckResult
 from .schema_rules import gate_for, schema_finding, validator_for
 
+CODES: tuple[str, ...] = ("NBS203", "NBS204", "NBS216", "NBS222", "NBS224")
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
 
 def check_file(path: str | Path, *, guideline_root: str | None = None, limits: Limits = DEFAULT_LIMITS,
                name: str | None = None) -> CheckResult:

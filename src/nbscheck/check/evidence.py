@@ -15,6 +15,9 @@ import time
 from functools import lru_cache
 from typing import Any
 
+CODES: tuple[str, ...] = ("NBS213", "NBS214", "NBS215")
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 

@@ -12,6 +12,9 @@ from ..findings import Finding, make
 from ..model.guideline import versions
 from ..yaml.load import Document
 
+CODES: tuple[str, ...] = ("NBS220", "NBS221")
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
 PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
              50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82}
 

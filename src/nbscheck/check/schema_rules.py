@@ -17,6 +17,9 @@ from ..suggest import did_you_mean
 from ..yaml.load import Document
 from .gate import compile_gate
 
+CODES: tuple[str, ...] = ("NBS200", "NBS207", "NBS208", "NBS209", "NBS217", "NBS218", "NBS219")
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
 
 @lru_cache(maxsize=16)
 def schema_for(root: str | None, version: str) -> dict[str, Any]:

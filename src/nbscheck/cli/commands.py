@@ -35,7 +35,7 @@ def _io_error(message_zh: str, message_en: str, lang: str) -> int:
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    from ..lint.rules import lint
+    from ..lint.runner import lint
     from ..report.findings_json import finding_dict
     from ..report.findings_text import SourceLines, render_findings, summary_counts
 

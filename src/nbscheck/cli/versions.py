@@ -22,6 +22,11 @@ from pathlib import Path
 from ..findings import Finding, Position, Severity, make
 from ..resources import guideline_dir
 
+CODES: tuple[str, ...] = (
+    "NBS001", "NBS216", "NBS317", "NBS318", "NBS319", "NBS320", "NBS321", "NBS322", "NBS323", "NBS327",
+)
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 

@@ -16,6 +16,9 @@ from ..yaml.load import DEFAULT_LIMITS, Document, Limits, LoadError, display_nam
 from .types import Guideline, build_guideline
 from ..resources import guideline_dir, releases_dir
 
+CODES: tuple[str, ...] = ("NBS001", "NBS114")
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
 META = "guideline.yaml"
 
 

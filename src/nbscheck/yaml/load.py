@@ -32,6 +32,11 @@ from .fastroad import available as fast_available
 from .fastroad import fast_data
 from ..findings import Finding, Position, make
 
+CODES: tuple[str, ...] = (
+    "NBS001", "NBS002", "NBS003", "NBS004", "NBS005", "NBS006", "NBS007", "NBS008", "NBS009", "NBS010", "NBS011", "NBS012", "NBS013", "NBS014", "NBS015",
+)
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
 YAML_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {YAML_TAG + t for t in ("str", "null", "bool", "int", "float", "timestamp", "map", "seq")}
 _STR, _NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP, _MERGE = (

@@ -20,6 +20,9 @@ from ..findings import Finding, make, pointer
 from .load import Document
 from ..resources import schemas_dir
 
+CODES: tuple[str, ...] = ("NBS100",)
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
 
 @lru_cache(maxsize=None)
 def _schemas(directory: str) -> dict[str, dict[str, Any]]:
