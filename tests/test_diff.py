@@ -38,7 +38,7 @@ def rows(d):
 @pytest.fixture
 def base(monkeypatch) -> Path:
     """The CLI sees the fixture's versions (1.0.0 released, 1.1.0 working) and runs from the repo root."""
-    monkeypatch.setattr("nbscheck.cli.versions.guideline_dir", lambda: GUIDELINE)
+    monkeypatch.setattr("nbscheck.cli.diff.guideline_dir", lambda: GUIDELINE)
     monkeypatch.chdir(ROOT)
     return GUIDELINE
 

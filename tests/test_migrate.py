@@ -35,7 +35,7 @@ def plan():
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch) -> Path:
     """A copy of the submission in its own folder; the CLI sees the fixture guideline's versions."""
-    monkeypatch.setattr("nbscheck.cli.versions.guideline_dir", lambda: GUIDELINE)
+    monkeypatch.setattr("nbscheck.cli.diff.guideline_dir", lambda: GUIDELINE)
     d = tmp_path / "reviews"
     d.mkdir()
     shutil.copy(SUB, d / "town.yaml")
@@ -272,7 +272,7 @@ def test_migrating_across_two_releases_follows_both_renumberings(tmp_path: Path,
     from test_diff import _three_versions
 
     root = _three_versions(tmp_path)
-    monkeypatch.setattr("nbscheck.cli.versions.guideline_dir", lambda: root)
+    monkeypatch.setattr("nbscheck.cli.diff.guideline_dir", lambda: root)
     shutil.copy(SUB, tmp_path / "town.yaml")
     monkeypatch.chdir(tmp_path)
     code, out, _ = cli("migrate", "town.yaml", "--to", "1.2.0", "--lang", "en")

@@ -5,7 +5,8 @@ collected into a string, for tests and small jobs."""
 from __future__ import annotations
 
 import io
-from typing import Callable, Iterable, Protocol, TextIO
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Protocol, TextIO
 
 
 class Report(Protocol):
@@ -22,3 +23,44 @@ def render_with(make: Callable[[TextIO], Report], results: Iterable[object]) -> 
         report.add(r)
     report.close()
     return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a check report may be asked for besides its format: the language, colours, source lines."""
+
+    lang: str = "zh"
+    style: Any = None  # a report.style.Style; None means plain
+    show_source: bool = True
+
+
+def _text(out: TextIO, o: Options) -> Report:
+    from .style import plain
+    from .text import TextReport
+
+    return TextReport(out, o.lang, o.style or plain(), o.show_source)
+
+
+def _json(out: TextIO, o: Options) -> Report:
+    from .json_report import JsonReport
+
+    return JsonReport(out, o.lang)
+
+
+def _sarif(out: TextIO, o: Options) -> Report:
+    from .sarif import SarifReport
+
+    return SarifReport(out, o.lang)
+
+
+def _markdown(out: TextIO, o: Options) -> Report:
+    from .markdown import MarkdownReport
+
+    return MarkdownReport(out, o.lang)
+
+
+CHECK_REPORTS: dict[str, Callable[[TextIO, Options], Report]] = {
+    "text": _text, "json": _json, "sarif": _sarif, "markdown": _markdown,
+}
+"""Each output format of ``nbscheck check``, by name: a new format is one small class and one entry here.
+The modules are imported only when their format is chosen, so start-up stays quick."""

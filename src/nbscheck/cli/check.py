@@ -1,0 +1,114 @@
+"""``nbscheck [check] FILE...``: check submissions and report on them in the chosen format."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..report import CHECK_REPORTS
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_output_options,
+    io_error,
+    style,
+)
+
+FORMATS = tuple(CHECK_REPORTS)  # text first: the default
+
+
+def register(sub) -> None:
+    c = sub.add_parser("check", help="检查提交文件（默认命令）/ check submissions (the default command)")
+    c.add_argument("paths", nargs="+", metavar="FILE", help="提交文件或文件夹 / submission files or folders")
+    add_output_options(c, FORMATS)
+    c.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                   help="并行进程数，0 为全部核心 / worker processes, 0 = every core (default)")
+    c.add_argument("--fail-unqualified", action="store_true",
+                   help="文件有效但未达认定条件时也以 1 退出 / also exit 1 when valid but not qualified")
+    c.add_argument("--guideline", metavar="DIR", help="使用另一份指南文件夹 / use another guideline folder")
+    c.add_argument("--output", "-o", metavar="FILE", help="把报告写入文件 / write the report to a file")
+    c.add_argument("--no-source", action="store_true", help="不显示源代码行 / do not show source lines")
+    _limit_options(c)
+    c.set_defaults(run=run)
+
+
+def _limit_options(p: argparse.ArgumentParser) -> None:
+    from ..yaml.load import DEFAULT_LIMITS as d
+
+    p.add_argument("--max-bytes", type=int, default=d.max_bytes, metavar="N",
+                   help="单个文件的大小上限（字节）/ largest file accepted, in bytes (default: %(default)s)")
+    p.add_argument("--max-depth", type=int, default=d.max_depth, metavar="N",
+                   help="嵌套层级上限 / deepest nesting accepted (default: %(default)s)")
+    p.add_argument("--max-nodes", type=int, default=d.max_nodes, metavar="N",
+                   help="展开后值的数量上限 / most values after expanding aliases (default: %(default)s)")
+
+
+def _limits_from(args: argparse.Namespace):
+    from ..yaml.load import Limits
+
+    return Limits(max_bytes=args.max_bytes, max_depth=args.max_depth, max_nodes=args.max_nodes)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..check.batch import check_paths
+    from ..model.guideline import GuidelineError
+
+    if args.jobs < 0:
+        return io_error("--jobs 不能为负数", "--jobs must not be negative", args.lang)
+    root = None
+    if args.guideline:
+        if not (Path(args.guideline) / "guideline.yaml").is_file():
+            return io_error(f"{args.guideline} 中没有 guideline.yaml", f"no guideline.yaml in {args.guideline}", args.lang)
+        root = str(Path(args.guideline).resolve())
+    keep_text = args.format == "text" and not args.no_source
+    writer = None
+    if args.output:
+        from ..atomic import AtomicWriter
+
+        try:
+            writer = AtomicWriter(args.output)
+        except OSError as e:
+            return io_error(f"无法写入 {args.output}：{e.strerror}", f"cannot write {args.output}: {e.strerror}", args.lang)
+    out = writer.fh if writer else sys.stdout
+    report = _report(args, out)
+    seen = unreadable = errors = unqualified = 0
+    try:
+        for r in check_paths(args.paths, jobs=args.jobs, guideline_root=root,
+                             limits=_limits_from(args), keep_text=keep_text):
+            report.add(r)  # written as it arrives: memory stays flat however many files there are
+            seen += 1
+            unreadable += r.io_error
+            errors += bool(r.errors)
+            unqualified += not r.qualified
+        if not seen:
+            if writer:
+                writer.discard()
+            return io_error("没有找到 .yaml 或 .yml 文件", "no .yaml or .yml files found", args.lang)
+        report.close()
+        if writer:
+            writer.commit()
+    except GuidelineError as e:
+        if writer:
+            writer.discard()
+        return io_error(f"指南无法加载：{e}", f"the guideline cannot be loaded: {e}", args.lang)
+    except BaseException:
+        if writer:
+            writer.discard()
+        raise
+    if unreadable:
+        return EXIT_USAGE
+    if errors:
+        return EXIT_FINDINGS
+    if args.fail_unqualified and unqualified:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace, out):
+    """The streaming writer for the chosen format (each ``add``s results and ``close``s at the end)."""
+    from ..report import Options
+
+    colours = style(args, to_file=bool(args.output)) if args.format == "text" else None
+    return CHECK_REPORTS[args.format](out, Options(args.lang, colours, not args.no_source))

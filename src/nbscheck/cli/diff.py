@@ -1,0 +1,62 @@
+"""``nbscheck diff OLD NEW``: what changed between two guideline versions, clause by clause.
+
+Exit codes: 0 whenever the comparison ran, whatever it found (breaking changes are a fact to review,
+not a failure; scripts can read ``summary.breaking`` from ``--format json``); 2 when a side cannot
+be resolved or loaded, or the output cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..resources import guideline_dir
+from .common import EXIT_OK, add_output_options, errors, style, write_file
+
+
+def register(sub) -> None:
+    d = sub.add_parser("diff", help="比较两个指南版本 / compare two guideline versions")
+    d.add_argument("old", help="旧版本：版本号、文件夹或 git 修订 / old side: version, folder or git revision")
+    d.add_argument("new", help="新版本 / new side")
+    add_output_options(d, ("text", "markdown", "json"))
+    d.add_argument("--output", "-o", metavar="FILE", help="写入文件 / write to a file")
+    d.add_argument("--guideline", metavar="DIR", help="版本号所指的指南文件夹 / guideline folder whose versions are meant")
+    d.set_defaults(run=run)
+
+
+def _base(args: argparse.Namespace) -> Path:
+    """The guideline folder whose versions are known (``args.guideline`` when a caller sets it)."""
+    given = getattr(args, "guideline", None)
+    return Path(given) if given else guideline_dir()
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..change.diff import diff_guidelines
+    from ..change.revisions import Resolver, SideError
+
+    lang = args.lang
+    try:
+        with Resolver(base=_base(args)) as r:
+            old = r.resolve(args.old)
+            new = r.resolve(args.new)
+            d = diff_guidelines(old.guideline, new.guideline, r.chain(old, new),
+                                old_label=old.label, new_label=new.label)
+    except SideError as e:
+        return errors(e.findings, lang)
+    if args.format == "json":
+        from ..report.diff_json import render as render_json
+        text = render_json(d, lang)
+    elif args.format == "markdown":
+        from ..report.diff_markdown import render as render_md
+        text = render_md(d, lang)
+    else:
+        from ..report.diff_text import render as render_text
+        text = render_text(d, lang, style(args, bool(args.output)))
+    if args.output:
+        failed = write_file(args.output, text, lang)
+        if failed is not None:
+            return failed
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
