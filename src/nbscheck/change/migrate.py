@@ -414,7 +414,7 @@ def _same(text: str, name: str, expected: dict[str, Any]) -> bool:
 
 
 def _schema_ids(plan: Plan) -> tuple[str, str]:
-    from ..check.submission_schema import schema_id
+    from ..model.addresses import schema_id
 
     return schema_id(plan.source), schema_id(plan.target)
 

@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..model.addresses import schema_id
 from ..model.types import Clause, Guideline, Indicator
 
-SCHEMA_BASE = "https://nbscheck.example.org/schemas/"
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 SEMVER = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
-
-
-def schema_id(g: Guideline) -> str:
-    return f"{SCHEMA_BASE}submission-{g.id}-{g.version}.schema.json"
 
 
 def value_schema(ind: Indicator) -> dict[str, Any]:

@@ -44,7 +44,7 @@ def _q(s: str) -> str:
 
 
 def blank_submission(g: Guideline, lang: str = "zh", filename: str = "submission.yaml") -> str:
-    from ..check.submission_schema import schema_id
+    from .addresses import schema_id
 
     lab = _LABELS[lang]
     out = [_HEAD[lang].format(title=g.title.get(lang), version=g.version, filename=filename, schema=schema_id(g))]

@@ -6,7 +6,7 @@ import json
 from typing import Any, Sequence, TextIO
 
 from .. import __version__
-from ..check.checker import CheckResult
+from ..check.result import CheckResult
 from ..score import ClauseScore
 from . import render_with
 from .findings_json import finding_dict

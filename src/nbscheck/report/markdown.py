@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from typing import Sequence, TextIO
 
-from ..check.checker import CheckResult
+from ..check.result import CheckResult
 from . import render_with
 from .labels import L, num, township_name
 

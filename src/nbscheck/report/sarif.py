@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from .. import __version__
-from ..check.checker import CheckResult
+from ..check.result import CheckResult
 from ..messages import CATALOG
 from . import render_with
 

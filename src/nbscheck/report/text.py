@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence, TextIO
 
-from ..check.checker import CheckResult
+from ..check.result import CheckResult
 from . import render_with
 from .findings_text import SourceLines, render_findings, summary_counts_from, width
 from .labels import L, num, township_name
