@@ -19,8 +19,11 @@ def test_examples_are_marked_as_fictional():
 
 
 def test_qualifying_example():
+    text = QUALIFYING.read_text(encoding="utf-8")
     r = check_file(QUALIFYING)
-    assert r.findings == []
+    # its only finding is the note that a newer release (1.1.0) exists
+    assert [(f.code, f.severity.value, f.line, f.column, f.args) for f in r.findings] == [
+        ("NBS224", "note", line_of(text, 'version: "1.0.0"'), col_of(text, '"1.0.0"'), {"latest": "1.1.0"})]
     assert r.guideline_version == "1.0.0"
     s = r.score
     assert r.valid and r.qualified and s.qualified and s.reasons == ()
@@ -43,6 +46,7 @@ def test_example_with_mistakes():
     r = check_file(MISTAKES, name="m.yaml")
     answers = line_of(text, "answers:")
     assert [(f.code, f.line, f.column, f.clause) for f in r.findings] == [
+        ("NBS224", line_of(text, 'version: "1.0.0"'), col_of(text, '"1.0.0"'), None),  # 1.1.0 is released
         ("NBS203", answers, 1, "6.1.1"),  # a missing shall answer
         ("NBS203", answers, 1, "7.1.3"),  # ... because its answer was filed under a typo
         ("NBS212", line_of(text, "evidence:") + 1, 7, "5.1.1"),  # the species list is not attached
@@ -51,7 +55,7 @@ def test_example_with_mistakes():
         ("NBS201", line_of(text, '"7.1.30"'), 3, None),  # unknown clause id
         ("NBS206", line_of(text, "status: not_applicable"), 13, "9.5.2"),  # no justification
     ]
-    assert r.findings[5].message("en") == "the guideline has no clause 7.1.30; did you mean 7.1.3?"
+    assert r.findings[6].message("en") == "the guideline has no clause 7.1.30; did you mean 7.1.3?"
     assert r.errors == 7 and not r.valid and not r.qualified
     s = r.score
     assert [x.code for x in s.reasons] == ["NBS250", "NBS253"]
