@@ -8,7 +8,8 @@ What is counted, and how:
 
 - clauses by level (shall / should / may / statement), and how many are assessable;
 - GBF targets mapped by at least one assessable clause, out of the 23 declared in guideline.yaml;
-- assessable clauses per IUCN criterion (first edition: 8 criteria);
+- assessable clauses per IUCN criterion (first edition: 8 criteria), and the IUCN indicators (28 in
+  the first edition, framework ``iucn-indicator``) that at least one assessable clause serves;
 - outcome indicators: the assessable clauses of the outcome-assessment section (8.6 in 2.0.0), found
   as the section whose clauses name the term ``outcome-indicator``; until the assessment model
   (issue 13) gives clauses a field for it, that section is the definition;
@@ -35,6 +36,7 @@ THRESHOLDS = {
     "per_iucn_criterion": 5,         # assessable clauses serving each criterion
     "shall_clauses": 100,            # a 规范 with more than a hundred 应 clauses
     "outcome_indicators": 6,
+    "iucn_indicators_served": 28,    # of 28, where the guideline maps to indicators at all
 }
 
 # A standard's code as cited in Chinese text: GB 3838, GB/T 32000, HJ 710.1, DB3308/T 169, T/NBSES 009
@@ -50,6 +52,7 @@ class ContentChecks:
     gbf_total: int
     per_iucn: dict[str, int]
     outcome_clauses: list[str]
+    iucn_indicators: dict[str, int] = field(default_factory=dict)
     unused_terms: list[str] = field(default_factory=list)
     uncited_references: list[str] = field(default_factory=list)
     unlisted_citations: list[str] = field(default_factory=list)
@@ -63,6 +66,10 @@ class ContentChecks:
                 out.append(f"IUCN criterion {crit}: {n} assessable clauses < {THRESHOLDS['per_iucn_criterion']}")
         if self.levels.get("shall", 0) <= THRESHOLDS["shall_clauses"]:
             out.append(f"shall clauses {self.levels.get('shall', 0)} <= {THRESHOLDS['shall_clauses']}")
+        missing = [i for i, n in self.iucn_indicators.items() if n == 0]
+        if self.iucn_indicators and missing:
+            out.append(f"IUCN indicators served {len(self.iucn_indicators) - len(missing)}/{len(self.iucn_indicators)}"
+                       f" (none for {', '.join(missing)})")
         if len(self.outcome_clauses) < THRESHOLDS["outcome_indicators"]:
             out.append(f"outcome indicators {len(self.outcome_clauses)} < {THRESHOLDS['outcome_indicators']}")
         out += [f"term defined but not used: {t}" for t in self.unused_terms]
@@ -95,6 +102,11 @@ def measure(version: str | None = None) -> ContentChecks:
     for c in assessable:
         for x in c.mapped("iucn"):
             per_iucn[x] += 1
+    ind_fw = g.framework("iucn-indicator")
+    per_indicator = {i.id: 0 for i in ind_fw.items} if ind_fw else {}
+    for c in assessable:
+        for x in c.mapped("iucn-indicator"):
+            per_indicator[x] += 1
     outcome_sections = {c.section for c in assessable if "outcome-indicator" in c.see_terms and c.section}
     # the outcome section is the one in which every assessable clause names the term
     outcome_sections = {s for s in outcome_sections
@@ -114,7 +126,7 @@ def measure(version: str | None = None) -> ContentChecks:
     cited = {m.group(0).replace(" ", " ") for m in _CODE.finditer(alltext)}
     unlisted = sorted(c for c in cited if c not in listed and not any(l.startswith(c + ".") for l in listed))
     return ContentChecks(g.version, dict(levels), len(assessable), sorted(mapped, key=int), len(gbf_items),
-                         per_iucn, outcomes, unused, uncited, unlisted)
+                         per_iucn, outcomes, per_indicator, unused, uncited, unlisted)
 
 
 def render(m: ContentChecks) -> str:
@@ -126,6 +138,8 @@ def render(m: ContentChecks) -> str:
                 if len(m.gbf_mapped) < m.gbf_total else ""),
              "assessable clauses per IUCN criterion (first edition, 2020): "
              + ", ".join(f"{k}: {v}" for k, v in sorted(m.per_iucn.items(), key=lambda kv: int(kv[0]))),
+             (f"IUCN indicators served by assessable clauses: {sum(1 for n in m.iucn_indicators.values() if n)}"
+              f"/{len(m.iucn_indicators)}" if m.iucn_indicators else "IUCN indicators: not mapped"),
              f"outcome indicators: {len(m.outcome_clauses)} ({', '.join(m.outcome_clauses)})"]
     fails = m.failures()
     lines.append("checks: all met" if not fails else "checks not met:\n  " + "\n  ".join(fails))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 
 from conftest import ROOT
 from nbscheck.model.guideline import shipped
@@ -21,6 +22,16 @@ def test_the_draft_meets_every_threshold_of_issue_14():
     assert min(m.per_iucn.values()) >= 5
     assert m.levels["shall"] > 100
     assert len(m.outcome_clauses) >= 6 and all(c.startswith("8.6.") for c in m.outcome_clauses)
+    # every indicator of the IUCN first edition (3, 3, 4, 4, 5, 3, 3, 3 per criterion) is served
+    assert len(m.iucn_indicators) == 28 and min(m.iucn_indicators.values()) >= 1
+    assert Counter(i.split(".")[0] for i in m.iucn_indicators) == dict(zip("12345678", (3, 3, 4, 4, 5, 3, 3, 3)))
+
+
+def test_each_assessable_clause_names_indicators_of_its_own_criteria():
+    g = shipped()
+    for c in g.assessable:
+        crits, inds = set(c.mapped("iucn")), c.mapped("iucn-indicator")
+        assert {i.split(".")[0] for i in inds} == crits, c.id
 
 
 def test_outcome_clauses_name_their_baseline_and_are_scored():
@@ -37,7 +48,7 @@ def test_the_checks_tell_the_released_1_1_0_apart():
     references listed dated but cited undated, and GB/T 1.1 cited in the foreword but not listed."""
     m = content_checks.measure("1.1.0")
     assert len(m.gbf_mapped) == 19 and not {"9", "13", "16", "17"} & set(m.gbf_mapped)
-    assert m.outcome_clauses == []
+    assert m.outcome_clauses == [] and m.iucn_indicators == {}
     assert "HJ 710.1—2014" in m.uncited_references and m.unlisted_citations == ["GB/T 1.1"]
     assert "GBF targets mapped 19/23 < 21" in m.failures()
 

@@ -79,8 +79,8 @@ def test_qualifying_example_carried_to_2_0_0():
     assert r.guideline_version == "2.0.0" and r.valid and r.qualified
     s = r.score
     g = shipped("2.0.0")
-    assert len(s.clauses) == len(g.assessable) == 144
-    assert Counter(c.status for c in s.clauses) == {"met": 124, "partial": 7, "not_met": 1, "not_applicable": 12}
+    assert len(s.clauses) == len(g.assessable) == 145
+    assert Counter(c.status for c in s.clauses) == {"met": 125, "partial": 7, "not_met": 1, "not_applicable": 12}
     # first recognition (11.5.2): every outcome clause of 8.6 is answered not applicable, with its reason
     na = sorted((c.clause for c in s.clauses if c.status == "not_applicable"), key=lambda x: tuple(map(int, x.split("."))))
     assert na == ["8.6.%d" % i for i in range(1, 10)] + ["9.5.2", "9.5.11", "10.2.2"]
@@ -90,9 +90,9 @@ def test_qualifying_example_carried_to_2_0_0():
         ("ecosystems", 118.0, 123.0, "excellent"),
         ("living", 39.5, 42.0, "excellent"),
         ("industry-finance", 43.0, 44.0, "excellent"),
-        ("governance", 73.0, 73.0, "excellent"),
+        ("governance", 75.0, 75.0, "excellent"),
     ]
-    assert (s.earned, s.available, s.percent, s.band.id) == (373.5, 384.0, 97.3, "excellent")
+    assert (s.earned, s.available, s.percent, s.band.id) == (375.5, 386.0, 97.3, "excellent")
     # the answers whose indicator 2.0.0 changed were settled by hand, in the new units
     assert 'unit: yuan-per-resident' in text and 'unit: persons-per-thousand' in text and "please check" not in text
 
@@ -118,7 +118,7 @@ def test_example_with_mistakes_carried_to_2_0_0():
     s = r.score
     assert [x.code for x in s.reasons] == ["NBS250", "NBS253"]
     assert s.reasons[1].args["clauses"] == "5.1.1, 5.4.1, 6.1.1, 7.1.1, 7.1.3, 9.5.2, 10.1.1"
-    assert (s.earned, s.available, s.percent) == (347.5, 387.0, 89.8)
+    assert (s.earned, s.available, s.percent) == (349.5, 389.0, 89.8)
 
 
 def test_shipped_guideline_meets_the_content_bar():
