@@ -37,7 +37,7 @@ def reviews(tmp_path: Path) -> Path:
 def test_version_names_the_guideline(cli):
     code, out, _ = cli("--version")
     assert code == 0
-    assert out.strip() == f"nbscheck {__version__} (指南 guideline bft-nbs 1.1.0, 草案 draft)"
+    assert out.strip() == f"nbscheck {__version__} (指南 guideline bft-nbs 2.0.0, 草案 draft)"
 
 
 def test_help_and_usage_errors(cli):
@@ -170,7 +170,7 @@ def test_schema_validates_the_examples_like_the_checker(cli, tmp_path: Path):
                           str(EXAMPLES / "with-mistakes" / "submission.yaml")], capture_output=True, text=True)
     assert bad.returncode == 1 and "7.1.30" in bad.stdout
     code, out, _ = cli("schema")
-    assert json.loads(out)["$id"].endswith("submission-bft-nbs-1.1.0.schema.json")
+    assert json.loads(out)["$id"].endswith("submission-bft-nbs-2.0.0.schema.json")
     code, _, err = cli("schema", "--guideline-version", "0.9.0")
     assert code == 2 and "0.9.0" in err
 

@@ -33,7 +33,9 @@ def test_json_report_shape(results):
     assert (bad["valid"], bad["qualified"], good["valid"], good["qualified"]) == (False, False, True, True)
     assert bad["guideline"] == {"id": "bft-nbs", "version": "1.0.0"}
     assert bad["township"]["code"] == "339901102"
-    f = bad["findings"][0]
+    note, f = bad["findings"][:2]
+    assert (note["code"], note["severity"], note["path"]) == ("NBS224", "note", "/guideline/version")
+    assert note["message_en"] == "a newer guideline version 1.1.0 exists; nbscheck migrate can carry this file to it"
     assert set(f) == {"code", "severity", "file", "line", "column", "clause", "path", "message", "message_zh", "message_en", "hint"}
     assert (f["code"], f["clause"], f["path"]) == ("NBS203", "6.1.1", "/answers/6.1.1")
     assert f["message"] == f["message_en"] == "no answer to shall clause 6.1.1"
@@ -67,10 +69,11 @@ def test_sarif_validates_against_the_official_schema(results):
     got = [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             r["locations"][0]["physicalLocation"]["region"]["startLine"],
             r["locations"][0]["physicalLocation"]["region"]["startColumn"]) for r in run["results"]]
-    expected = [(f.code, "examples/with-mistakes/submission.yaml", f.line, f.column) for f in results[0].findings]
-    assert got == expected
+    expected = [(f.code, r.file, f.line, f.column) for r in results for f in r.findings]
+    assert [r.file for r in results] == ["examples/with-mistakes/submission.yaml", "examples/qualifying/submission.yaml"]
+    assert got == expected and [f.code for f in results[1].findings] == ["NBS224"]
     rules = run["tool"]["driver"]["rules"]
-    first_seen = list(dict.fromkeys(f.code for f in results[0].findings))
+    first_seen = list(dict.fromkeys(f.code for r in results for f in r.findings))
     assert [r["id"] for r in rules] == first_seen  # each rule listed once, in order of first use
     for res in run["results"]:
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
