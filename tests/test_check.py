@@ -330,3 +330,13 @@ def test_every_reason_for_not_qualifying_is_given():
     assert not s.qualified and s.percent == 0
     assert s.reasons[0].message("en") == "the submission has 3 errors to fix before it can qualify"
     assert s.reasons[1].message("en") == f"the overall score 0.0% is below the required {g.rules.qualification.min_overall_percent:g}%"
+
+
+def test_only_the_first_fifty_unknown_answers_get_a_suggestion(folder: Path):
+    """A typo gets its nearest clause id; a file with thousands of unknown keys is not a typo, and
+    suggesting for each would cost quadratic time."""
+    text = 'guideline: {id: mini, version: "1.0.0"}\nanswers:\n' + "".join(f'  "2.1.{i}9": {{status: met}}\n' for i in range(60))
+    r = run(folder, text)
+    unknown = [f for f in r.findings if f.code == "NBS201"]
+    assert len(unknown) == 60
+    assert [bool(f.args.get("suggest")) for f in unknown] == [True] * 50 + [False] * 10

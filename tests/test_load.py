@@ -318,3 +318,22 @@ def test_a_complex_mapping_key_is_refused_where_it_stands():
     f = e.value.findings[0]
     assert (f.code, f.line, f.column) == ("NBS014", 3, 3)
     assert f.message("en") == "mapping keys must be plain text"
+
+
+def test_positions_of_thousands_of_keys_come_from_one_index():
+    """Asking where each of 3,000 keys is must not search the mapping 3,000 times (quadratic time):
+    the mapping's keys are indexed once, and every position is still exact."""
+    text = "answers:\n" + "".join(f'  "9.{i}.1": {{status: met}}\n' for i in range(3000))
+    import nbscheck.yaml.load as load
+
+    scans = []
+    real = load._key_starts
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(load, "_key_starts", lambda *a: scans.append(a[1:]) or real(*a))
+        doc = load_text(text, "many.yaml")  # the fast road: positions from the lines of each answer
+        positions = [doc.where(["answers", f"9.{i}.1"], key=True) for i in range(3000)]
+    assert [(p.line, p.column) for p in positions] == [(i + 2, 3) for i in range(3000)]
+    assert len(scans) == 2  # the top-level keys once, the answers' keys once
+    doc.tree()  # with the whole node tree composed, the answers mapping is indexed once
+    assert [doc.where(["answers", f"9.{i}.1"], key=True).line for i in range(3000)] == [i + 2 for i in range(3000)]
+    assert len(doc._keys) == 1

@@ -21,6 +21,9 @@ CODES: tuple[str, ...] = (
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
 
+_SUGGEST_AT_MOST = 50
+
+
 def unknown_answers(doc: Document, g: Guideline) -> list[Finding]:
     answers = doc.data.get("answers")
     if not isinstance(answers, dict):
@@ -28,6 +31,7 @@ def unknown_answers(doc: Document, g: Guideline) -> list[Finding]:
     out = []
     assessable = [c.id for c in g.assessable]
     known = set(assessable)
+    suggested = 0
     for key in answers:
         if key in known:
             continue
@@ -35,7 +39,11 @@ def unknown_answers(doc: Document, g: Guideline) -> list[Finding]:
         if g.clause(key) is not None:
             out.append(make("NBS202", pos, clause=key, path=pointer(["answers", key]), ref=key))
         else:
-            out.append(make("NBS201", pos, path=pointer(["answers", key]), ref=key, **did_you_mean(key, assessable)))
+            # a typo gets its nearest id; past the first few dozen unknown keys the file is not
+            # mistyped but something else, and suggestions would cost quadratic time
+            suggested += 1
+            hint = did_you_mean(key, assessable) if suggested <= _SUGGEST_AT_MOST else {}
+            out.append(make("NBS201", pos, path=pointer(["answers", key]), ref=key, **hint))
     return out
 
 

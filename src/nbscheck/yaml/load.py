@@ -163,6 +163,8 @@ class Document:
     _regions: dict[tuple[int, int], Node | None] = field(repr=False, compare=False, default_factory=dict)
     _spans: dict[tuple[int, int, int, str], tuple[int, int] | None] = field(repr=False, compare=False, default_factory=dict)
     _indents: dict[int, int | None] = field(repr=False, compare=False, default_factory=dict)
+    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(repr=False, compare=False, default_factory=dict)
+    _key_lines: dict[tuple[int, int, int], dict[str, list[int]]] = field(repr=False, compare=False, default_factory=dict)
 
     def tree(self) -> Node | None:
         """The libyaml node tree, composed on first use when the data came the fast road."""
@@ -173,7 +175,7 @@ class Document:
     def node_at(self, path: Sequence[str | int], key: bool = False) -> Node | None:
         """The deepest node on ``path``; with ``key``, the key node of the last mapping step."""
         node = self.tree()
-        return None if node is None else _walk(node, path, key)
+        return None if node is None else _walk(node, path, key, self._keys)
 
     def where(self, path: Sequence[str | int] = (), key: bool = False) -> Position:
         """Position (1-based line and column) of the value at ``path``, or of the nearest parent."""
@@ -224,10 +226,17 @@ class Document:
         return None if node is None else self._found_in(node, span, path, key)
 
     def _span(self, start: int, end: int, indent: int, key: str) -> tuple[int, int] | None:
-        """:func:`_key_span`, remembered: a file with findings asks the same keys again and again."""
+        """The lines holding ``key:`` at ``indent`` spaces and its value, within ``text[start:end]``;
+        None unless the key starts exactly one line there. Remembered, since a file with findings asks
+        the same keys again and again; the keys at one indentation are found in one pass over ``text[start:end]`` and kept, so
+        asking for each of thousands of answers costs linear time, not a search of the block apiece."""
         memo = (start, end, indent, key)
         if memo not in self._spans:
-            self._spans[memo] = _key_span(self.text, start, end, indent, key)
+            where = (start, end, indent)
+            if where not in self._key_lines:
+                self._key_lines[where] = _key_starts(self.text, start, end, indent)
+            starts = self._key_lines[where].get(key, ())
+            self._spans[memo] = _value_span(self.text, starts[0], end, indent) if len(starts) == 1 else None
         return self._spans[memo]
 
     def _region(self, span: tuple[int, int], expected: dict[str, Any]) -> Node | None:
@@ -244,7 +253,7 @@ class Document:
         return self._regions[span]
 
     def _found_in(self, root: Node, span: tuple[int, int], path: Sequence[str | int], key: bool) -> Position:
-        node = _walk(root, path, key)
+        node = _walk(root, path, key, self._keys)
         first_line = self.text.count("\n", 0, span[0])
         return Position(self.file, node.start_mark.line + first_line + 1, node.start_mark.column + 1)
 
@@ -263,15 +272,25 @@ def _compose(text: str) -> Node | None:
         loader.dispose()
 
 
-def _walk(node: Node, path: Sequence[str | int], key: bool) -> Node:
-    """The deepest node on ``path`` from ``node``; with ``key``, the key node of the last mapping step."""
+def _walk(node: Node, path: Sequence[str | int], key: bool,
+          index: dict[int, dict[str, tuple[Node, Node]]] | None = None) -> Node:
+    """The deepest node on ``path`` from ``node``; with ``key``, the key node of the last mapping step.
+
+    ``index`` remembers each mapping's keys the first time it is searched, so asking for every key of
+    a mapping with thousands of entries costs linear time, not quadratic."""
     last_key: Node | None = None
     for part in path:
         if isinstance(node, MappingNode):
-            found = None
-            for k, v in node.value:
-                if isinstance(k, ScalarNode) and k.value == str(part):
-                    found = (k, v)  # the last one wins, as in the data
+            if index is None or len(node.value) < 16:
+                found = None
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode) and k.value == str(part):
+                        found = (k, v)  # the last one wins, as in the data
+            else:
+                keys = index.get(id(node))
+                if keys is None:  # the last one wins, as in the data
+                    keys = index[id(node)] = {k.value: (k, v) for k, v in node.value if isinstance(k, ScalarNode)}
+                found = keys.get(str(part))
             if found is None:
                 return node
             last_key, node = found
@@ -284,14 +303,25 @@ def _walk(node: Node, path: Sequence[str | int], key: bool) -> Node:
     return node
 
 
-def _key_span(text: str, start: int, end: int, indent: int, key: str) -> tuple[int, int] | None:
-    """Character offsets of the lines holding ``key:`` at ``indent`` spaces and its value, within
-    ``text[start:end]``; None unless the key starts exactly one line there."""
-    k = re.escape(key)
-    found = list(re.compile(r"^ {%d}(?:%s|\"%s\"|'%s') *:(?: |$)" % (indent, k, k, k), re.M).finditer(text, start, end))
-    if len(found) != 1:
-        return None
-    a = found[0].start()
+_KEY_LINE = {}  # indentation -> compiled pattern of a key line at that indentation
+
+
+def _key_starts(text: str, start: int, end: int, indent: int) -> dict[str, list[int]]:
+    """Where each key at exactly ``indent`` spaces starts in ``text[start:end]`` (plain, or quoted
+    without escapes). A key missing here is simply not found, and the caller composes the whole file."""
+    rx = _KEY_LINE.get(indent)
+    if rx is None:
+        rx = _KEY_LINE[indent] = re.compile(
+            r"^ {%d}(?:\"([^\"\\\n]*)\"|'([^'\n]*)'|([^\s\"'#:\-?!&*\[\]{}|>%%@`,][^:\n]*?)) *:(?: |$)" % indent, re.M)
+    out: dict[str, list[int]] = {}
+    for m in rx.finditer(text, start, end):
+        k = m.group(1) if m.group(1) is not None else m.group(2) if m.group(2) is not None else m.group(3)
+        out.setdefault(k, []).append(m.start())
+    return out
+
+
+def _value_span(text: str, a: int, end: int, indent: int) -> tuple[int, int]:
+    """From a key's line at offset ``a``: the offsets of the lines holding it and its value."""
     # the value runs until a line with content that is less indented, or as indented and not an
     # entry of a block sequence (which may sit at its key's own indentation)
     stop = r"^(?: {0,%d}[^ \n#]| {%d}(?!-(?: |$))[^ \n#])" % (indent - 1, indent) if indent else r"^(?!-(?: |$))[^ \n#]"
