@@ -181,10 +181,15 @@ def test_evidence_file_that_is_a_symbolic_link(folder: Path, tmp_path: Path):
     assert "symbolic link" in r.findings[0].message("en")
 
 
-@pytest.mark.parametrize("path", ["evidence", "evidence/", "evidence/map.txt/x.pdf", "nowhere/map.txt", "."])
-def test_evidence_path_that_is_not_a_file(folder: Path, path: str):
+@pytest.mark.parametrize("path, code", [("evidence", "NBS093"), ("evidence/", "NBS093"), ("evidence/map.txt/x.pdf", "NBS213"),
+                                        ("nowhere/map.txt", "NBS213"), (".", "NBS213")])
+def test_evidence_path_that_is_not_a_file(folder: Path, path: str, code: str):
+    """A folder is named as a folder (NBS093); a path that leads nowhere does not exist (NBS213)."""
     text = GOOD.replace("evidence/map.txt", f'"{path}"')
-    assert got(run(folder, text)) == [("NBS213", *at(text, f'"{path}"'), "2.1.2")]
+    r = run(folder, text)
+    assert got(r) == [(code, *at(text, f'"{path}"'), "2.1.2")]
+    if code == "NBS093":
+        assert r.findings[0].message("en") == f"evidence path {path} is not a regular file (it is a folder)"
 
 
 def test_the_same_missing_file_cited_twice_gives_two_findings(folder: Path):
@@ -340,3 +345,32 @@ def test_only_the_first_fifty_unknown_answers_get_a_suggestion(folder: Path):
     unknown = [f for f in r.findings if f.code == "NBS201"]
     assert len(unknown) == 60
     assert [bool(f.args.get("suggest")) for f in unknown] == [True] * 50 + [False] * 10
+
+
+
+def test_evidence_that_is_a_named_pipe_is_refused_without_blocking(folder: Path):
+    """A FIFO cited as evidence (with a checksum, so it would be read) is named as a pipe; opening it
+    must not hang the run (O_NONBLOCK, then fstat)."""
+    os.mkfifo(folder / "evidence" / "pipe.pdf")
+    text = GOOD.replace("evidence/map.txt, kind: map}", "evidence/pipe.pdf, kind: map, sha256: " + "ab" * 32 + "}")
+    r = run(folder, text)
+    assert [(f.code, f.clause) for f in r.findings] == [("NBS093", "2.1.2")]
+    assert r.findings[0].message("en") == "evidence path evidence/pipe.pdf is not a regular file (it is a named pipe)"
+
+
+def test_evidence_the_file_system_refuses_is_a_finding(folder: Path):
+    """A name too long for the file system (over 255 bytes) is a finding about that path, not a crash."""
+    long = "evidence/" + "长" * 100 + ".pdf"
+    text = GOOD.replace("evidence/map.txt", long)
+    r = run(folder, text)
+    assert [(f.code, f.clause) for f in r.findings] == [("NBS091", "2.1.2")]
+    assert r.findings[0].args["reason"] == "File name too long"
+
+
+def test_a_checksum_is_not_computed_past_the_limit(folder: Path, monkeypatch):
+    import nbscheck.check.evidence as evidence
+
+    monkeypatch.setattr(evidence, "MAX_HASH_BYTES", 10)
+    r = run(folder, GOOD)  # 2.1.1 gives the checksum of a file of more than 10 bytes
+    assert [(f.code, f.clause, f.path) for f in r.findings] == [("NBS092", "2.1.1", "/answers/2.1.1/evidence/0/sha256")]
+    assert r.findings[0].args["limit"] == 10

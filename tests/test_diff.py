@@ -456,3 +456,13 @@ def test_markdown_can_link_clauses_and_leave_out_its_heading():
     assert "\n#### 2 Measures\n" in md
     assert "- [**2.1.3**](../chapter-2/#2.1.3) (was 2.1.2)\n" in md
     assert "- **2.3.2** <del>The township should publish its monitoring data.</del>\n" in md  # removed: no link
+
+
+def test_a_revision_too_large_to_be_a_guideline_is_refused_before_unpacking(repo: Path, base: Path, cli, monkeypatch):
+    import nbscheck.change.revisions as revisions
+
+    monkeypatch.chdir(repo)
+    monkeypatch.setattr(revisions, "MAX_REVISION_BYTES", 1000)
+    code, out, err = cli("diff", "first", "HEAD", "--lang", "en")
+    assert (code, out) == (2, "")
+    assert "NBS302" in err and "over the bounds for a guideline" in err

@@ -1,14 +1,32 @@
-"""Write files atomically: a reader never sees half a file, and a crash leaves the old one intact."""
+"""Write files atomically: a reader never sees half a file, and a crash leaves the old one intact.
+
+A target that is a symbolic link is written through (the file it points at is replaced), never
+replaced by a plain file: the link the user made stays a link.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
 
 
-def write_text(path: str | Path, text: str) -> None:
+def _target(path: str | Path) -> Path:
+    """Where the bytes go: the file a symbolic link points at, or the path itself. Anything there
+    that is not a regular file (a folder, a device such as /dev/full, a pipe) is refused, since
+    replacing it with a file would destroy it."""
     p = Path(path)
+    if p.is_symlink():
+        p = Path(os.path.realpath(p))
+    if p.exists() and not p.is_file():
+        raise OSError(errno.EISDIR if p.is_dir() else errno.EINVAL,
+                      "是文件夹 / is a folder" if p.is_dir() else "不是普通文件 / not a regular file", str(p))
+    return p
+
+
+def write_text(path: str | Path, text: str) -> None:
+    p = _target(path)
     directory = p.parent if str(p.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=directory)
     try:
@@ -36,7 +54,7 @@ class AtomicWriter:
     """
 
     def __init__(self, path: str | Path):
-        self.path = Path(path)
+        self.path = _target(path)
         directory = self.path.parent if str(self.path.parent) else Path(".")
         fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
         self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")

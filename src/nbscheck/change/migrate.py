@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
@@ -39,12 +41,12 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..model.indicators import target_reached, target_text
 from .diff import BREAKING, FLAG, ClauseChange, describe, diff_guidelines, semver
 from ..findings import Finding, Position, make
-from ..yaml.load import Document, LoadError, decode, load_text
+from ..yaml.load import DEFAULT_LIMITS, Document, LoadError, Limits, decode, load_text
 from ..vocabulary import level_zh
 from ..model.types import Clause, Guideline
 
 CODES: tuple[str, ...] = (
-    "NBS217", "NBS222", "NBS310", "NBS311", "NBS312", "NBS313", "NBS314", "NBS315", "NBS316", "NBS324", "NBS325", "NBS326",
+    "NBS010", "NBS095", "NBS217", "NBS222", "NBS310", "NBS311", "NBS312", "NBS313", "NBS314", "NBS315", "NBS316", "NBS324", "NBS325", "NBS326",
 )
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
@@ -584,8 +586,17 @@ def _edit_round_trip(text: str, plan: Plan, work: _Work, lang: str) -> str:
 
 # --- files and versions --------------------------------------------------------------------------------
 
-def read_source(path: str | Path) -> tuple[str, str]:
-    """The file's text exactly as it is (no newline translation), BOM included."""
+def read_source(path: str | Path, limits: Limits | None = None) -> tuple[str, str]:
+    """The file's text exactly as it is (no newline translation), BOM included.
+
+    Held to the checker's limits: a file over ``limits.max_bytes`` is refused before it is read, and
+    so is anything but a regular file (a named pipe would block the read)."""
+    limits = limits or DEFAULT_LIMITS
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise LoadError([make("NBS095", Position(str(path)), file=str(path), what="特殊文件", what_en="a special file")])
+    if st.st_size > limits.max_bytes:
+        raise LoadError([make("NBS010", Position(str(path)), size=st.st_size, limit=limits.max_bytes)])
     raw = Path(path).read_bytes()
     text, _ = decode(raw, str(path))
     if raw.startswith(b"\xef\xbb\xbf"):

@@ -35,6 +35,11 @@ CODES: tuple[str, ...] = ("NBS301", "NBS302", "NBS303")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
 
+MAX_REVISION_FILES = 2000
+MAX_REVISION_BYTES = 64 * 1024 * 1024
+"""Bounds on a guideline folder taken from a git revision (files, bytes), checked before unpacking."""
+
+
 class SideError(Exception):
     """A side cannot be resolved or loaded; carries the bilingual findings that say why."""
 
@@ -125,6 +130,9 @@ class Resolver:
         if ok.returncode != 0:
             raise SideError([self._unknown(spec, known)])
         path = sub.strip("/") or self._default_path(toplevel)
+        too_big = self._too_big(rev, path)
+        if too_big:
+            raise SideError([make("NBS302", Position(spec), rev=rev, folder=path, reason=too_big)])
         archive = self._run("archive", "--format=tar", rev, "--", path, binary=True)
         if archive.returncode != 0:
             reason = archive.stderr.decode("utf-8", "replace").strip().splitlines()
@@ -136,6 +144,19 @@ class Resolver:
             raise SideError([make("NBS302", Position(spec), rev=rev, folder=path,
                                   reason=f"no {path}/guideline.yaml in that revision")])
         return self._load(spec, "git", root, rev, shown=f"{rev}:{path}")
+
+    def _too_big(self, rev: str, path: str) -> str | None:
+        """Why ``rev:path`` is too large to unpack, if it is: a guideline is a few hundred kilobytes
+        in a few dozen files, so a folder past the bounds is not one (and would fill memory)."""
+        listing = self._run("ls-tree", "-r", "-l", "-z", rev, "--", path)
+        if listing.returncode != 0:
+            return None  # git archive will say what is wrong
+        entries = [e for e in listing.stdout.split("\0") if e]
+        size = sum(int(e.split(None, 4)[3]) for e in entries if e.split(None, 4)[3].isdigit())
+        if len(entries) > MAX_REVISION_FILES or size > MAX_REVISION_BYTES:
+            return (f"{len(entries)} files, {size} bytes: over the bounds for a guideline "
+                    f"({MAX_REVISION_FILES} files, {MAX_REVISION_BYTES} bytes)")
+        return None
 
     def _default_path(self, toplevel: Path) -> str:
         """The guideline folder inside the repository: where the shipped one lives, else ``guideline``."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
+import signal
+import stat
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,30 +20,71 @@ from typing import Iterable, Iterator
 from ..findings import Position, make
 from ..yaml.load import DEFAULT_LIMITS, Limits, display_name
 from .checker import CheckResult, check_file
+from .evidence import what_it_is
 
-CODES: tuple[str, ...] = ("NBS001", "NBS010", "NBS011")
+CODES: tuple[str, ...] = ("NBS001", "NBS010", "NBS011", "NBS090", "NBS094", "NBS095")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
 SUFFIXES = (".yaml", ".yml")
 
 
 def expand(paths: Iterable[str]) -> tuple[list[Path], list[CheckResult]]:
-    """Files to check, and a result for every argument that names nothing checkable."""
+    """Files to check, and a result for every argument that names nothing checkable.
+
+    Folders are walked without following symbolic links; a submission that is a link, or that sits
+    below one, is refused (NBS094) as evidence is: what a reviewer signs must be the file in the
+    folder, not whatever a link points at. Named pipes, sockets and devices are refused (NBS095)
+    before anything opens them, so they cannot hang the run."""
     files: list[Path] = []
-    missing: list[CheckResult] = []
+    refused: list[CheckResult] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES and f.is_file()
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        try:
+            st = p.lstat()
+        except OSError:
+            refused.append(_refused(raw, "NBS001", reason="没有这个文件或文件夹 / no such file or folder"))
+            continue
+        if stat.S_ISLNK(st.st_mode):
+            refused.append(_refused(raw, "NBS094", file=raw))
+        elif stat.S_ISDIR(st.st_mode):
+            found, links = _walk(p)
             files.extend(found)
-        elif p.exists():
+            refused.extend(_refused(display_name(f), "NBS094", file=display_name(f)) for f in links)
+        elif stat.S_ISREG(st.st_mode):
             files.append(p)
         else:
-            r = CheckResult(file=raw)
-            r.findings = [make("NBS001", Position(raw), reason="没有这个文件或文件夹 / no such file or folder")]
-            missing.append(r)
-    return files, missing
+            refused.append(_refused(raw, "NBS095", file=raw, **what_it_is(st)))
+    return files, refused
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The submissions below ``folder`` (hidden files and folders skipped), and the links met there
+    that would have led to one."""
+    found: list[Path] = []
+    links: list[Path] = []
+    for top, dirs, names in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(top)
+        for d in list(dirs):
+            if (here / d).is_symlink():
+                dirs.remove(d)
+                links.append(here / d)
+        for name in sorted(names):
+            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
+                continue
+            f = here / name
+            st = f.lstat()
+            if stat.S_ISLNK(st.st_mode):
+                links.append(f)
+            elif stat.S_ISREG(st.st_mode):
+                found.append(f)
+    return sorted(found), links
+
+
+def _refused(name: str, code: str, **args: object) -> CheckResult:
+    r = CheckResult(file=name)
+    r.findings = [make(code, Position(name), **args)]
+    return r
 
 
 _STATE: dict[str, object] = {}
@@ -57,6 +100,8 @@ def _worker_init(root: str | None, limits: Limits, keep_text: bool) -> None:
     what the parent loaded and collect the young generation less often (about 10 % faster)."""
     gc.freeze()
     gc.set_threshold(20_000, 50, 100)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the run and ends the workers
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _init(root, limits, keep_text)
 
 
@@ -85,6 +130,12 @@ def _one(path: Path) -> CheckResult:
     except MemoryError:
         r = CheckResult(file=display_name(path))
         r.findings = [make("NBS010", Position(display_name(path), 1, 1), size="?", limit="memory")]
+    except Exception as e:  # noqa: BLE001 - a bug must cost one file its verdict, not the whole run
+        if os.environ.get("NBSCHECK_DEBUG"):
+            raise
+        r = CheckResult(file=display_name(path))
+        r.findings = [make("NBS090", Position(display_name(path)), error=f"{type(e).__name__}: {e}"[:300])]
+        r.internal_error = True
     if not _STATE.get("keep_text"):
         r.text = None
     return r
@@ -109,6 +160,24 @@ def check_paths(paths: Iterable[str], *, jobs: int = 0, guideline_root: str | No
         pass
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     chunk = max(1, min(64, len(files) // (workers * 8) or 1))
-    with _few_collections(True), ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
-                                                      initargs=(guideline_root, limits, keep_text)) as pool:
-        yield from pool.map(_one, files, chunksize=chunk)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
+                               initargs=(guideline_root, limits, keep_text))
+    try:
+        with _few_collections(True):
+            yield from pool.map(_one, files, chunksize=chunk)
+    except BaseException:  # interrupted (SIGINT, SIGTERM) or the consumer failed: end the workers now
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End a pool at once: cancel what has not started and terminate the workers, rather than wait
+    for every chunk in flight (``shutdown(wait=True)`` would)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in processes:
+        proc.join(timeout=5)

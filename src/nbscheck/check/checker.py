@@ -9,6 +9,7 @@ stable codes the hand-written rules use, so a wrong type is NBS207 however it wa
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from .header import (
 from .result import CheckResult
 from .schema_rules import gate_for, schema_finding, validator_for
 
-CODES: tuple[str, ...] = ("NBS203", "NBS204", "NBS216", "NBS222", "NBS224")
+CODES: tuple[str, ...] = ("NBS203", "NBS204", "NBS207", "NBS216", "NBS222", "NBS224")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
 
@@ -112,6 +113,13 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
                 out.append(make(code, doc.where(["answers"], key=True), clause=c.id, path=pointer(["answers", c.id]), ref=c.id))
             continue
         if c.id in bad_answers or not isinstance(ans, dict):
+            continue
+        value = ans.get("value")
+        if type(value) is float and not math.isfinite(value):  # .nan passes every range test; .inf is no measure
+            out.append(make("NBS207", doc.where(["answers", c.id, "value"]), clause=c.id, path=pointer(["answers", c.id, "value"]),
+                            expected="有限的数字", expected_en="a finite number", found=f"{value}（.nan 或 .inf）",
+                            found_en=f"{value} (.nan or .inf)"))
+            invalid.add(c.id)
             continue
         found = answer_findings(doc, g, c, ans, folder, seen)
         if found:

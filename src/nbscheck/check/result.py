@@ -22,6 +22,7 @@ class CheckResult:
     period: dict[str, Any] = field(default_factory=dict)
     score: Score | None = None
     text: str | None = None  # kept only when there are findings to show source lines for
+    internal_error: bool = False  # nbscheck itself failed on this file (NBS090): exit 3, not 1
 
     @property
     def errors(self) -> int:

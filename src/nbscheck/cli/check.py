@@ -7,14 +7,7 @@ import sys
 from pathlib import Path
 
 from ..report import CHECK_REPORTS
-from .common import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    EXIT_USAGE,
-    add_output_options,
-    io_error,
-    style,
-)
+from .common import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, add_output_options, io_error, style, unsafe_output
 
 FORMATS = tuple(CHECK_REPORTS)  # text first: the default
 
@@ -37,12 +30,26 @@ def register(sub) -> None:
 def _limit_options(p: argparse.ArgumentParser) -> None:
     from ..yaml.load import DEFAULT_LIMITS as d
 
-    p.add_argument("--max-bytes", type=int, default=d.max_bytes, metavar="N",
+    p.add_argument("--max-bytes", type=_limit, default=d.max_bytes, metavar="N",
                    help="单个文件的大小上限（字节）/ largest file accepted, in bytes (default: %(default)s)")
-    p.add_argument("--max-depth", type=int, default=d.max_depth, metavar="N",
+    p.add_argument("--max-depth", type=_limit, default=d.max_depth, metavar="N",
                    help="嵌套层级上限 / deepest nesting accepted (default: %(default)s)")
-    p.add_argument("--max-nodes", type=int, default=d.max_nodes, metavar="N",
+    p.add_argument("--max-nodes", type=_limit, default=d.max_nodes, metavar="N",
                    help="展开后值的数量上限 / most values after expanding aliases (default: %(default)s)")
+
+
+_LIMIT_MAX = 2 ** 40  # a terabyte, a trillion values: past any real file, and within every index type
+
+
+def _limit(text: str) -> int:
+    """A limit option's value: a whole number from 1 to 2**40 (argparse reports anything else as a usage error)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为整数 / not a whole number: {text}") from None
+    if not 1 <= n <= _LIMIT_MAX:
+        raise argparse.ArgumentTypeError(f"应在 1 到 {_LIMIT_MAX} 之间 / must be from 1 to {_LIMIT_MAX}: {text}")
+    return n
 
 
 def _limits_from(args: argparse.Namespace):
@@ -53,7 +60,7 @@ def _limits_from(args: argparse.Namespace):
 
 def run(args: argparse.Namespace) -> int:
     from ..check.batch import check_paths
-    from ..model.guideline import GuidelineError
+    from ..model.guideline import GuidelineError, shipped
 
     if args.jobs < 0:
         return io_error("--jobs 不能为负数", "--jobs must not be negative", args.lang)
@@ -62,18 +69,27 @@ def run(args: argparse.Namespace) -> int:
         if not (Path(args.guideline) / "guideline.yaml").is_file():
             return io_error(f"{args.guideline} 中没有 guideline.yaml", f"no guideline.yaml in {args.guideline}", args.lang)
         root = str(Path(args.guideline).resolve())
+        try:  # a broken guideline is one message, not the same finding in every file
+            shipped(None, root)
+        except GuidelineError:
+            return io_error(f"{args.guideline} 中的指南无法加载；运行 nbscheck lint {args.guideline} 查看原因",
+                            f"the guideline in {args.guideline} cannot be loaded; run nbscheck lint {args.guideline} to see why",
+                            args.lang)
     keep_text = args.format == "text" and not args.no_source
     writer = None
     if args.output:
         from ..atomic import AtomicWriter
 
+        refused = unsafe_output(args.output, args.paths, args.lang)
+        if refused is not None:
+            return refused
         try:
             writer = AtomicWriter(args.output)
         except OSError as e:
             return io_error(f"无法写入 {args.output}：{e.strerror}", f"cannot write {args.output}: {e.strerror}", args.lang)
     out = writer.fh if writer else sys.stdout
     report = _report(args, out)
-    seen = unreadable = errors = unqualified = 0
+    seen = unreadable = errors = unqualified = internal = 0
     try:
         for r in check_paths(args.paths, jobs=args.jobs, guideline_root=root,
                              limits=_limits_from(args), keep_text=keep_text):
@@ -82,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
             unreadable += r.io_error
             errors += bool(r.errors)
             unqualified += not r.qualified
+            internal += r.internal_error
         if not seen:
             if writer:
                 writer.discard()
@@ -92,11 +109,18 @@ def run(args: argparse.Namespace) -> int:
     except GuidelineError as e:
         if writer:
             writer.discard()
-        return io_error(f"指南无法加载：{e}", f"the guideline cannot be loaded: {e}", args.lang)
+        return io_error(f"指南无法加载（运行 nbscheck lint 查看原因）：{e}",
+                        f"the guideline cannot be loaded (nbscheck lint says why): {e}", args.lang)
+    except OSError as e:  # the report could not be written: a full disk, a vanished folder
+        if writer:
+            writer.discard()
+        return io_error(f"无法写入报告：{e.strerror or e}", f"cannot write the report: {e.strerror or e}", args.lang)
     except BaseException:
         if writer:
             writer.discard()
         raise
+    if internal:
+        return EXIT_INTERNAL
     if unreadable:
         return EXIT_USAGE
     if errors:

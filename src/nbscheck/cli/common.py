@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 from typing import IO, Iterable, Sequence
 
 from ..findings import Finding, Position, Severity, make
@@ -12,7 +13,7 @@ from ..findings import Finding, Position, Severity, make
 CODES: tuple[str, ...] = ("NBS001",)
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def default_lang() -> str:
@@ -42,11 +43,16 @@ def style(args: argparse.Namespace, to_file: bool = False):
 
 
 def emit(text: str, output: str | None) -> None:
-    """Write ``text`` to ``output`` atomically, or to standard output, ending it with a newline."""
+    """Write ``text`` to ``output`` atomically, or to standard output, ending it with a newline.
+
+    A file that cannot be written (a folder, a missing folder, a full disk) raises :class:`OutputError`."""
     if output:
         from ..atomic import write_text
 
-        write_text(output, text if text.endswith("\n") else text + "\n")
+        try:
+            write_text(output, text if text.endswith("\n") else text + "\n")
+        except OSError as e:
+            raise OutputError(output, e) from None
     else:
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
 
@@ -96,3 +102,36 @@ def guideline_for(version: str | None, lang: str):
         raise SystemExit(io_error(f"不认识的指南版本 {version}（已知：{known}）",
                                   f"unknown guideline version {version} (known: {known})", lang))
     return shipped(version)
+
+
+class OutputError(Exception):
+    """The output file cannot be written; commands turn it into one message and exit 2."""
+
+    def __init__(self, path: str, error: OSError):
+        super().__init__(path)
+        self.path, self.reason = path, error.strerror or type(error).__name__
+
+    def report(self, lang: str) -> int:
+        return io_error(f"无法写入 {self.path}：{self.reason}", f"cannot write {self.path}: {self.reason}", lang)
+
+
+def unsafe_output(output: str, inputs: Iterable[str], lang: str) -> int | None:
+    """Exit 2 with a message when ``-o`` would write over an input file or into a folder being
+    checked (the report would replace a submission, or be read as one next time); else None."""
+    out = Path(output)
+    if out.is_dir():
+        return io_error(f"-o {output} 是一个文件夹，请给出文件名", f"-o {output} is a folder: give a file name", lang)
+    if out.exists() and not out.is_file():
+        return io_error(f"-o {output} 不是普通文件", f"-o {output} is not a regular file", lang)
+    target = Path(os.path.realpath(out))
+    if not target.parent.is_dir():
+        return io_error(f"-o {output} 所在的文件夹不存在", f"the folder of -o {output} does not exist", lang)
+    for raw in inputs:
+        p = Path(os.path.realpath(raw))
+        if p == target or (out.exists() and p.exists() and os.path.samefile(p, out)):
+            return io_error(f"-o {output} 就是输入文件，报告会覆盖它；请换一个文件名",
+                            f"-o {output} is an input file: the report would replace it; choose another name", lang)
+        if p.is_dir() and (p == target.parent or p in target.parents):
+            return io_error(f"-o {output} 在正在检查的文件夹 {raw} 中；请写到别处",
+                            f"-o {output} is inside the folder being checked ({raw}): write it elsewhere", lang)
+    return None

@@ -1,19 +1,22 @@
 """The ``nbscheck`` command: a thin layer that parses arguments and calls the library.
 
 ``nbscheck FILE...`` checks submissions; other jobs are sub-commands (``lint``, ``schema``,
-``init``, ``diff``, ``migrate``). Exit codes: 0 passes, 1 findings, 2 usage or I/O error.
+``init``, ``diff``, ``migrate``). Exit codes: 0 passes, 1 findings, 2 usage or I/O error,
+3 an internal error of nbscheck (a bug to report; never a traceback unless NBSCHECK_DEBUG is set).
 Imports are lazy so that ``--version`` and ``--help`` start instantly.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from typing import Sequence
 
 from .. import __version__
 from . import check, diff, init, lint, migrate, schema
-from .common import EXIT_OK, EXIT_USAGE
+from .common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, OutputError
 
 COMMANDS = (check, lint, schema, init, diff, migrate)
 """One module per command, each with ``register(subparsers)`` and ``run(args) -> exit code``."""
@@ -67,13 +70,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
+    previous = signal.signal(signal.SIGTERM, _terminated)  # as CI cancellation sends: stop like Ctrl-C
     try:
         return args.run(args)
     except KeyboardInterrupt:
         sys.stderr.write("已中断 / interrupted\n")
         return 130
+    except Terminated:
+        sys.stderr.write("已终止 / terminated\n")
+        return 143
     except BrokenPipeError:
         return EXIT_OK
+    except OutputError as e:
+        return e.report(getattr(args, "lang", "zh"))
+    except Exception as e:  # noqa: BLE001 - the last guard: never a traceback for the user
+        if os.environ.get("NBSCHECK_DEBUG"):
+            raise
+        sys.stderr.write(f"nbscheck: 内部错误，请报告此问题 / internal error, please report it "
+                         f"(nbscheck {__version__}): {type(e).__name__}: {str(e)[:300]}\n")
+        return EXIT_INTERNAL
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like KeyboardInterrupt, so temporary files are removed and workers end."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated()
 
 
 def _version() -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any, Sequence, TextIO
 
 from .. import __version__
@@ -66,8 +67,23 @@ def _clause_rows(clauses: Sequence[ClauseScore]) -> str:
 
 
 def _dumps(x: Any) -> str:
-    # compact: json's C encoder only runs without indent (5x faster, half the size)
-    return json.dumps(x, ensure_ascii=False, separators=(",", ":"), default=str)
+    # compact: json's C encoder only runs without indent (5x faster, half the size). Strict JSON:
+    # a NaN or an infinity that a submission wrote (.nan, .inf) becomes its text, never a bare NaN token.
+    try:
+        return json.dumps(x, ensure_ascii=False, separators=(",", ":"), default=str, allow_nan=False)
+    except ValueError:
+        return json.dumps(finite(x), ensure_ascii=False, separators=(",", ":"), default=str, allow_nan=False)
+
+
+def finite(x: Any) -> Any:
+    """``x`` with every float that is not finite replaced by its text (``"nan"``, ``"inf"``)."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return str(x)
+    if isinstance(x, dict):
+        return {k: finite(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [finite(v) for v in x]
+    return x
 
 
 class JsonReport:
