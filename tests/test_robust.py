@@ -205,3 +205,59 @@ def test_migrate_refuses_a_file_over_the_size_limit(tmp_path: Path, cli, monkeyp
     code, out, err = cli("migrate", str(sub), "--to", "1.1.0", "--lang", "en")
     assert code == 2 and "NBS010" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.yaml"]
+
+
+def _hostile_township(tmp_path: Path) -> Path:
+    d = tmp_path / "t"
+    shutil.copytree(EXAMPLE, d)
+    sub = d / "submission.yaml"
+    text = sub.read_text(encoding="utf-8")
+    start = text.index("township:")
+    line_end = text.index("\n", text.index("name:", start))
+    bad = '  name: {zh: "青溪乡\\e[2J\\e]0;pwned\\a<script>alert(1)</script>", en: "Qingxi | **x** [l](javascript:alert(1))"}'
+    text = text[:start] + "township:\n" + bad + text[line_end:]
+    text = text.replace('  "7.1.1":\n    status: met\n    value: 94\n', '  "7.1.1":\n    status: met\n    value: "\\e[31m94"\n')
+    sub.write_text(text, encoding="utf-8")
+    return sub
+
+
+def test_terminal_output_shows_control_characters_instead_of_obeying_them(tmp_path: Path, cli):
+    sub = _hostile_township(tmp_path)
+    code, out, _ = cli(str(sub), "--color", "never")
+    assert code == 1
+    assert "\x1b" not in out and "\x07" not in out
+    assert "青溪乡\\x1b[2J\\x1b]0;pwned\\x07<script>" in out  # shown, not obeyed
+    assert 'value: "\\e[31m94"' in out  # the source line as written
+
+
+def test_markdown_report_keeps_submission_text_inert(tmp_path: Path, cli):
+    sub = _hostile_township(tmp_path)
+    code, out, _ = cli(str(sub), "--format", "markdown", "--lang", "en")
+    import re
+
+    assert not re.search(r"(?<!\\)<script", out) and not re.search(r"(?<!\\)\]\(javascript:", out) and "\x1b" not in out
+    assert "Qingxi \\| \\*\\*x\\*\\* \\[l\\](javascript:alert(1))" in out
+
+
+def test_a_five_megabyte_line_is_cut_around_the_column(tmp_path: Path, cli):
+    from nbscheck.report.findings_text import SHOWN_COLUMNS
+
+    d = tmp_path / "t"
+    shutil.copytree(EXAMPLE, d)
+    sub = d / "submission.yaml"
+    text = sub.read_text(encoding="utf-8").replace('  "7.1.1":\n    status: met\n', '  "7.1.1":\n    status: bogus' + " " * 5_000_000 + "\n", 1)
+    sub.write_text(text, encoding="utf-8")
+    code, out, _ = cli(str(sub), "--color", "never")
+    assert code == 1 and len(out) < 20_000
+    shown = [line for line in out.splitlines() if "status: bogus" in line]
+    assert shown and all(len(line) <= SHOWN_COLUMNS + 12 for line in shown)
+
+
+@pytest.mark.parametrize("url, kept", [("https://www.iucn.org/x", True), ("http://a.b/c?d#e", True), ("chapter-7/#7.7.4", True),
+                                       ("../print/", True), ("javascript:alert(1)", False), ("JavaScript:alert(1)", False),
+                                       ("data:text/html,x", False), ("vbscript:x", False), (" javascript:x", False),
+                                       ("java\tscript:x", False), ("mailto:a@b", False)])
+def test_only_http_and_relative_links_are_kept(url: str, kept: bool):
+    from nbscheck.report.safe import safe_url
+
+    assert (safe_url(url) is not None) is kept

@@ -6,6 +6,7 @@ import unicodedata
 from typing import Callable, Iterable
 
 from ..findings import Finding, Severity
+from .safe import printable
 from .style import Style
 
 SEVERITY = {"zh": {"error": "错误", "warning": "警告", "note": "提示"},
@@ -19,22 +20,38 @@ def width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
+SHOWN_COLUMNS = 100
+"""How much of a source line is shown under a finding, around its column: a 5 MB line is cut, never printed."""
+
+
+def excerpt(text: str, column: int, columns: int = SHOWN_COLUMNS) -> tuple[str, int]:
+    """The part of ``text`` around 1-based ``column`` that fits in ``columns`` characters, with ``…``
+    where it was cut, and the column of the same character in the excerpt."""
+    if len(text) <= columns:
+        return text, column
+    start = max(0, min(column - 1 - columns // 3, len(text) - columns))
+    piece = text[start:start + columns]
+    head = "…" if start > 0 else ""
+    tail = "…" if start + columns < len(text) else ""
+    return head + piece + tail, column - start + len(head)
+
+
 def render_finding(f: Finding, lang: str, style: Style, source: Callable[[str, int], str] | None) -> str:
     sev = SEVERITY[lang][f.severity.value]
-    loc = f"{f.file}:{f.line}:{f.column}" if f.line else f.file
-    clause = f" [{f.clause}]" if f.clause else ""
-    head = f"{style(loc, 'bold')}: {style(sev, COLOUR[f.severity], 'bold')} {style(f.code, 'bold')}{clause} {f.message(lang)}"
+    loc = printable(f"{f.file}:{f.line}:{f.column}" if f.line else f.file)
+    clause = f" [{printable(f.clause)}]" if f.clause else ""
+    head = f"{style(loc, 'bold')}: {style(sev, COLOUR[f.severity], 'bold')} {style(f.code, 'bold')}{clause} {printable(f.message(lang))}"
     lines = [head]
     text = source(f.file, f.line) if (source and f.line) else ""
     if text:
         gutter = f"{f.line:>5} | "
-        shown = text.replace("\t", " ")
-        lines.append(style(gutter, "dim") + shown)
-        pad = width(shown[: max(f.column - 1, 0)])
-        lines.append(style(" " * 5 + " | ", "dim") + " " * pad + style("^", COLOUR[f.severity], "bold"))
+        cut, column = excerpt(text.replace("\t", " "), f.column)
+        before = printable(cut[: max(column - 1, 0)])
+        lines.append(style(gutter, "dim") + before + printable(cut[max(column - 1, 0):]))
+        lines.append(style(" " * 5 + " | ", "dim") + " " * width(before) + style("^", COLOUR[f.severity], "bold"))
     hint = f.hint(lang)
     if hint:
-        lines.append(f"      {style(HINT[lang] + ':', 'cyan')} {hint}")
+        lines.append(f"      {style(HINT[lang] + ':', 'cyan')} {printable(hint)}")
     return "\n".join(lines)
 
 

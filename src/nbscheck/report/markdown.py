@@ -8,10 +8,12 @@ from typing import Sequence, TextIO
 from ..check.result import CheckResult
 from . import render_with
 from .labels import L, num, township_name
+from .safe import markdown_text
 
 
 def _cell(s: str) -> str:
-    return s.replace("|", "\\|").replace("\n", " ")
+    """Text from a submission or a message, inert in Markdown (see :mod:`nbscheck.report.safe`)."""
+    return markdown_text(str(s))
 
 
 def _file(r: CheckResult, lang: str, level: str) -> list[str]:
@@ -21,7 +23,7 @@ def _file(r: CheckResult, lang: str, level: str) -> list[str]:
         out.append(f"{t['guideline']}: {r.guideline_id} {r.guideline_version}  ")
         p = r.period if isinstance(r.period, dict) else {}
         if p:
-            out.append(f"{t['period']}: {p.get('start', '?')} – {p.get('end', '?')}")
+            out.append(f"{t['period']}: {_cell(p.get('start', '?'))} – {_cell(p.get('end', '?'))}")
         out.append("")
     s = r.score
     if s is not None:

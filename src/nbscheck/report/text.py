@@ -8,6 +8,7 @@ from ..check.result import CheckResult
 from . import render_with
 from .findings_text import SourceLines, render_findings, summary_counts_from, width
 from .labels import L, num, township_name
+from .safe import printable
 from .style import Style
 
 
@@ -27,9 +28,9 @@ def table(rows: Sequence[Sequence[str]], style: Style, header: bool = True) -> s
 def score_block(r: CheckResult, lang: str, style: Style) -> str:
     t = L[lang]
     if not r.parsed or r.score is None:
-        return f"{r.file}: {t['unreadable']}"
+        return f"{printable(r.file)}: {t['unreadable']}"
     s = r.score
-    head = f"{t['township']}: {township_name(r.township, lang)}    {t['guideline']}: {r.guideline_id or '?'} {r.guideline_version}"
+    head = printable(f"{t['township']}: {township_name(r.township, lang)}    {t['guideline']}: {r.guideline_id or '?'} {r.guideline_version}")
     rows = [[t["dimension"], t["points"], t["percent"], t["band"]]]
     for d in s.dimensions:
         rows.append([d.name.get(lang), f"{num(d.earned)}/{num(d.available)}",
@@ -66,7 +67,7 @@ class TextReport:
         self.valid += r.valid
         self.qualified += r.qualified
         s = r.score
-        self.rows.append([r.file, t["yes"] if r.valid else t["no"], str(r.errors), str(r.warnings),
+        self.rows.append([printable(r.file), t["yes"] if r.valid else t["no"], str(r.errors), str(r.warnings),
                           f"{num(s.percent)}%" if s else "-", s.band.name.get(self.lang) if s else "-",
                           t["yes"] if r.qualified else t["no"]])
 
