@@ -32,6 +32,7 @@ class ClauseScore:
     earned: float
     counted: bool  # False when not_applicable leaves it out of the total
     valid: bool  # False when the answer has errors, which earn nothing
+    value: Any = None  # the answer's indicator value as written (None when absent), for reports and compare
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Score:
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickle the clause scores as plain tuples: results cross from worker processes by the
         thousand, and a tuple of strings and numbers pickles in C, an object each in Python."""
-        rows = tuple((c.clause, c.level, c.dimension, c.status, c.points, c.earned, c.counted, c.valid)
+        rows = tuple((c.clause, c.level, c.dimension, c.status, c.points, c.earned, c.counted, c.valid, c.value)
                      for c in self.clauses)
         return _unpickle_score, (rows, self.dimensions, self.available, self.earned, self.percent,
                                  self.band, self.qualified, self.reasons)
@@ -102,7 +103,9 @@ def score(g: Guideline, answers: Mapping[str, Any], invalid: set[str], error_cou
         a = c.assessment
         assert a is not None
         ans = answers.get(c.id)
-        status = ans.get("status") if type(ans) is dict or isinstance(ans, Mapping) else None
+        is_map = type(ans) is dict or isinstance(ans, Mapping)
+        status = ans.get("status") if is_map else None
+        value = ans.get("value") if is_map else None
         if type(status) is str and status in factors:
             factor = factors[status]
         else:
@@ -110,7 +113,7 @@ def score(g: Guideline, answers: Mapping[str, Any], invalid: set[str], error_cou
         valid = c.id not in invalid
         counted = factor is not None or not valid
         earned = a.points * (factor or 0) if (valid and factor is not None) else 0.0
-        clause_scores.append(ClauseScore(c.id, c.level, a.dimension, status, a.points, earned, counted, valid))
+        clause_scores.append(ClauseScore(c.id, c.level, a.dimension, status, a.points, earned, counted, valid, value))
         if counted and a.dimension in sums:
             acc = sums[a.dimension]
             acc[0] += a.points

@@ -15,7 +15,7 @@ import stat
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..findings import Position, make
 from ..yaml.load import DEFAULT_LIMITS, Limits, display_name
@@ -142,8 +142,13 @@ def _one(path: Path) -> CheckResult:
 
 
 def check_paths(paths: Iterable[str], *, jobs: int = 0, guideline_root: str | None = None,
-                limits: Limits = DEFAULT_LIMITS, keep_text: bool = True) -> Iterator[CheckResult]:
+                limits: Limits = DEFAULT_LIMITS, keep_text: bool = True,
+                on_total: Callable[[int], None] | None = None) -> Iterator[CheckResult]:
+    """Results for every file under ``paths``; ``on_total`` hears how many there will be, once the
+    folders are listed (for a progress counter)."""
     files, missing = expand(paths)
+    if on_total is not None:
+        on_total(len(files) + len(missing))
     yield from missing
     _init(guideline_root, limits, keep_text)
     workers = jobs or os.cpu_count() or 1
