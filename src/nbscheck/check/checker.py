@@ -56,6 +56,7 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
     gref = data.get("guideline") if isinstance(data.get("guideline"), dict) else {}
     result.township = data.get("township") if isinstance(data.get("township"), dict) else {}
     result.period = data.get("period") if isinstance(data.get("period"), dict) else {}
+    result.contact = data.get("contact") if isinstance(data.get("contact"), dict) else {}
     known = known_versions(guideline_root)
     version = gref.get("version")
     result.guideline_id = gref.get("id") if isinstance(gref.get("id"), str) else None
