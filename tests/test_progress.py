@@ -96,3 +96,8 @@ def test_the_counter_redraws_at_most_ten_times_a_second():
     assert stream.getvalue().endswith(CLEAR) and not p.shown
     assert not Progress.for_stream(_Tty(), "zh", quiet=True).enabled
     assert not Progress.for_stream(io.StringIO(), "zh", quiet=False).enabled
+    single = Progress.for_stream(_Tty(), "zh", quiet=False)
+    single.set_total(1)
+    single.step()
+    single.finish()
+    assert not single.enabled and single.stream.getvalue() == ""

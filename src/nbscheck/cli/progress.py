@@ -1,7 +1,7 @@
 """A counter on the terminal while a long run checks files: ``已检查 1200/5000 个文件``.
 
-Shown only when standard error is a terminal and ``--quiet`` is not given, so logs and pipes stay
-clean; redrawn in place at most ten times a second, so it costs nothing next to checking a file.
+Shown only when standard error is a terminal, ``--quiet`` is not given and there is more than one
+file, so logs, pipes and single checks stay clean; redrawn in place at most ten times a second, so it costs nothing next to checking a file.
 When the report itself goes to the same terminal, the counter is wiped before each file's output
 and comes back at the next tick.
 """
@@ -29,7 +29,10 @@ class Progress:
         return cls(stream, lang, tty and not quiet)
 
     def set_total(self, n: int) -> None:
+        """How many files the run has; one file is over before a counter could help, so none shows."""
         self.total = n
+        if n <= 1:
+            self.enabled = False
 
     def line(self) -> str:
         total = "?" if self.total is None else str(self.total)

@@ -24,6 +24,7 @@ FAILED = "failed"
 """The clause bucket of an answer with errors: it earns nothing whatever its status says."""
 BUCKETS = ("met", "partial", "not_met", "not_applicable", MISSING, FAILED)
 """The clause counts, a partition of the scored files: each answer lands in exactly one."""
+_BUCKET = {b: i for i, b in enumerate(BUCKETS)}
 HISTOGRAM = tuple(range(0, 100, 10))
 """Lower bounds of the score histogram's bins (the last bin, 90, holds 90-100 inclusive)."""
 
@@ -158,7 +159,8 @@ class Tally:
                 if counts is None:
                     counts = self.clauses[c.clause] = [0] * len(BUCKETS)
                     self.clause_version[c.clause] = r.guideline_version
-                counts[BUCKETS.index(c.status) if c.valid else 5] += 1
+                # a status a later guideline may add counts as not met rather than break the tally
+                counts[_BUCKET.get(c.status, 2) if c.valid else 5] += 1
         if not t.code:
             return None
         earlier = self.first_file.get(t.code)
