@@ -84,8 +84,10 @@ def test_csv_run_writes_the_side_tables(cli, run_folder: Path, tmp_path: Path):
     assert len(clauses) == 1 + 101
     findings = _read(tmp_path / "汇总.findings.csv")
     assert findings[0] == ["文件", "乡镇", "区划代码", "行", "列", "代码", "严重性", "条款", "条款标题", "说明", "修改建议"]
-    assert findings[1][3:9] == ["25", "1", "NBS203", "错误", "6.1.1", "全域实施方案"]
-    assert len(findings) == 1 + 7
+    errors = [r for r in findings[1:] if r[6] == "错误"]
+    assert errors[0][1:9] == ["白沙镇（虚构）", "339901102", "25", "1", "NBS203", "错误", "6.1.1", "全域实施方案"]
+    assert len(errors) == 7  # and a note for each of the three files that a newer release exists:
+    assert [r[5:7] for r in findings[1:] if r not in errors] == [["NBS224", "提示"]] * 3
     assert not list(tmp_path.glob(".*.tmp"))
 
 
@@ -104,7 +106,10 @@ def test_xlsx_workbook(cli, run_folder: Path, tmp_path: Path):
     assert list(book["Counties"].values)[1] == ("339901", "Example County (fictional)", 3, 2, 2, 93.5, 87.8, 96.4)
     assert list(book["Clauses"].values)[1] == ("5.1.1", "Baseline survey completed", "shall", "Baseline and planning",
                                                2, 0, 0, 0, 0, 1, 1)
-    assert len(list(book["Findings"].values)) == 8
+    findings = list(book["Findings"].values)[1:]
+    assert sorted(r[5] for r in findings if r[6] == "error") == ["NBS201", "NBS203", "NBS203", "NBS206", "NBS210",
+                                                                "NBS212", "NBS213"]
+    assert len(findings) == 7 + 3  # three notes: a newer release exists
 
 
 def test_xlsx_without_openpyxl_says_how_to_install_it(cli, tmp_path: Path, monkeypatch):
