@@ -162,3 +162,12 @@ def test_tally_buckets_partition_the_scored_files(results):
     assert all(sum(c) == 2 for c in t.clauses.values())
     assert t.counties["339901"].mean == 92.1 and t.bands == {"excellent": 2}
     assert t.histogram[8:] == [1, 1]
+
+
+def test_another_period_of_the_same_township_is_no_duplicate(results):
+    import dataclasses
+
+    last_year = dataclasses.replace(results[1], file="2024.yaml", period={"start": "2024-01-01", "end": "2024-12-31"})
+    t = Tally("en")
+    assert [t.add(r) for r in (results[1], last_year, results[1])] == [None, None, QUALIFYING]
+    assert t.duplicates == {"339901101": [QUALIFYING, QUALIFYING]}

@@ -126,11 +126,12 @@ class Tally:
     clauses: dict[str, list[int]] = field(default_factory=dict)  # clause id -> counts in BUCKETS order
     clause_version: dict[str, str | None] = field(default_factory=dict)  # clause id -> a version that has it
     counties: dict[str, County] = field(default_factory=dict)
-    first_file: dict[str, str] = field(default_factory=dict)  # division code -> first file with it
+    first_file: dict[tuple[str, str, str], str] = field(default_factory=dict)  # (code, period) -> first file
     duplicates: dict[str, list[str]] = field(default_factory=dict)  # division code -> every file with it
 
     def add(self, r: CheckResult) -> str | None:
-        """Count ``r``; return the file that already had its division code, if any (a duplicate)."""
+        """Count ``r``; return the file that already had its division code for the same period, if any
+        (a township submitted twice)."""
         self.files += 1
         self.valid += r.valid
         self.qualified += r.qualified
@@ -163,9 +164,12 @@ class Tally:
                 counts[_BUCKET.get(c.status, 2) if c.valid else 5] += 1
         if not t.code:
             return None
-        earlier = self.first_file.get(t.code)
+        # the same township for the same period: last year's submission beside this year's is no duplicate
+        p = r.period if isinstance(r.period, dict) else {}
+        key = (t.code, str(p.get("start") or ""), str(p.get("end") or ""))
+        earlier = self.first_file.get(key)
         if earlier is None:
-            self.first_file[t.code] = r.file
+            self.first_file[key] = r.file
             return None
         self.duplicates.setdefault(t.code, [earlier]).append(r.file)
         return earlier
