@@ -83,12 +83,12 @@ def test_everything_a_submission_says_is_escaped(tmp_path: Path):
     folder = tmp_path / "x"
     shutil.copytree(EXAMPLES / "qualifying", folder)
     sub = folder / "submission.yaml"
-    text = sub.read_text(encoding="utf-8").replace("name: {zh: 青溪乡（虚构）", 'name: {zh: "<script>alert(1)</script>&"', 1)
+    text = sub.read_text(encoding="utf-8").replace("name: {zh: 青溪乡（虚构）", 'name: {zh: "<script>alert(1)</script>&\\e[2J"', 1)
     text = text.replace("  name: 林晓（虚构）", '  name: "<img src=x onerror=alert(2)>"', 1)
     sub.write_text(text, encoding="utf-8")
     page = html_report.render([check_file(sub, name="x/<b>.yaml")], "zh", today=TODAY)
     assert "<script" not in page and "<img" not in page and "<b>" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;&amp;" in page and "&lt;img src=x onerror=alert(2)&gt;" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&amp;\\x1b[2J" in page and "\x1b" not in page and "&lt;img src=x onerror=alert(2)&gt;" in page
     assert "x/&lt;b&gt;.yaml" in page
 
 

@@ -171,3 +171,22 @@ def test_another_period_of_the_same_township_is_no_duplicate(results):
     t = Tally("en")
     assert [t.add(r) for r in (results[1], last_year, results[1])] == [None, None, QUALIFYING]
     assert t.duplicates == {"339901101": [QUALIFYING, QUALIFYING]}
+
+
+def test_spreadsheets_never_run_a_submissions_text(cli, tmp_path: Path):
+    """A township named like a formula stays text, and a control character (which xlsx cannot hold)
+    is shown as an escape, in both the CSV and the workbook."""
+    folder = tmp_path / "x"
+    shutil.copytree(EXAMPLES / "qualifying", folder)
+    sub = folder / "submission.yaml"
+    text = sub.read_text(encoding="utf-8")
+    assert "name: {zh: 青溪乡（虚构）" in text
+    sub.write_text(text.replace("name: {zh: 青溪乡（虚构）", 'name: {zh: "=HYPERLINK(\\"http://x\\")\\e[2J"', 1), encoding="utf-8")
+    code, _, _ = cli(str(sub), "--format", "csv", "-o", str(tmp_path / "x.csv"))
+    assert code == 0
+    assert _read(tmp_path / "x.csv")[1][1] == "'=HYPERLINK(\"http://x\")\\x1b[2J"
+    openpyxl = pytest.importorskip("openpyxl")
+    code, _, _ = cli(str(sub), "--format", "xlsx", "-o", str(tmp_path / "x.xlsx"))
+    assert code == 0
+    cell = openpyxl.load_workbook(tmp_path / "x.xlsx")["乡镇"]["B2"]
+    assert (cell.value, cell.data_type) == ("'=HYPERLINK(\"http://x\")\\x1b[2J", "s")

@@ -10,7 +10,6 @@ absent) until the score carries per-criterion results.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 from .. import __version__
@@ -20,6 +19,7 @@ from ..model.types import Guideline, Text
 from ..score import MISSING, Score
 from .findings_text import SEVERITY
 from .labels import num
+from .safe import html_text as escape
 from .svg import BAND_COLOURS, Bar, bars
 from .tally import Township, guideline_for
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from html import escape
 from typing import Sequence, TextIO
 
 from ..check.result import CheckResult
@@ -20,6 +19,7 @@ from . import render_with
 from .html_card import band_colour, card
 from .html_style import CSS
 from .labels import num
+from .safe import html_text as escape
 from .svg import BAND_COLOURS, Bar, bars, columns
 from .tally import HISTOGRAM, Tally, Township, guideline_for, reasons_short
 

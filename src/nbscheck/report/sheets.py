@@ -15,6 +15,7 @@ from typing import Any, Iterator
 from ..check.result import CheckResult
 from ..model.types import Guideline
 from .findings_text import SEVERITY
+from .safe import printable
 from .tally import BUCKETS, Tally, Township, guideline_for
 
 Value = Any  # str, int, float or None: what a cell holds
@@ -47,6 +48,21 @@ BUCKET_NAMES = {"met": ("符合", "Met"), "partial": ("部分符合", "Partly me
                 "not_applicable": ("不适用", "Not applicable"), "missing": ("未答复", "Not answered"),
                 "failed": ("答复有错误", "Answer has errors")}
 YES = {"zh": ("是", "否"), "en": ("yes", "no")}
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(v: Value) -> Value:
+    """A value safe for a spreadsheet cell: text that a spreadsheet would run as a formula (a
+    township named ``=HYPERLINK(...)``) gets a leading apostrophe, and control characters, which
+    the xlsx format cannot hold, are shown as escapes. Numbers stay numbers."""
+    if not isinstance(v, str):
+        return v
+    v = printable(v)
+    return "'" + v if v.startswith(_FORMULA) else v
+
+
+def _safe(row: list[Value]) -> list[Value]:
+    return [cell(v) for v in row]
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
@@ -94,7 +110,7 @@ class Sheets:
             sep.join(x.message(self.lang) for x in s.reasons) if s else "", earlier or "",
         ]
         percent = {d.id: d.percent for d in s.dimensions} if s else {}
-        return row + [percent.get(d) for d, _ in self.dims]
+        return _safe(row + [percent.get(d) for d, _ in self.dims])
 
     def finding_header(self) -> list[str]:
         return [_pick(c, self.lang) for c in FINDING]
@@ -105,8 +121,8 @@ class Sheets:
         for f in r.findings:
             c = g.clause(f.clause) if g is not None and f.clause else None
             title = c.title.get(self.lang) if c is not None and c.title else ""
-            yield [f.file, who.name, who.code, f.line or None, f.column or None, f.code,
-                   SEVERITY[self.lang][f.severity.value], f.clause or "", title, f.message(self.lang), f.hint(self.lang)]
+            yield _safe([f.file, who.name, who.code, f.line or None, f.column or None, f.code,
+                         SEVERITY[self.lang][f.severity.value], f.clause or "", title, f.message(self.lang), f.hint(self.lang)])
 
     def clause_header(self) -> list[str]:
         en = self.lang == "en"
@@ -125,7 +141,7 @@ class Sheets:
                     c.level, (c.level, c.level))[1 if self.lang == "en" else 0]
                 d = g.dimension(c.assessment.dimension) if g and c.assessment else None
                 dim = d.name.get(self.lang) if d else ""
-            yield [cid, tally.title(cid, self.root), level, dim, *counts, counts[2] + counts[4] + counts[5]]
+            yield _safe([cid, tally.title(cid, self.root), level, dim, *counts, counts[2] + counts[4] + counts[5]])
 
     def county_header(self) -> list[str]:
         return [_pick(c, self.lang) for c in COUNTY]
@@ -133,5 +149,5 @@ class Sheets:
     def county_rows(self, tally: Tally) -> Iterator[list[Value]]:
         for code in sorted(tally.counties):
             c = tally.counties[code]
-            yield [c.code or ("(none)" if self.lang == "en" else "（无）"), c.name, c.files, c.valid, c.qualified,
-                   c.mean, c.lowest, c.highest]
+            yield _safe([c.code or ("(none)" if self.lang == "en" else "（无）"), c.name, c.files, c.valid, c.qualified,
+                         c.mean, c.lowest, c.highest])

@@ -8,10 +8,10 @@ with the rating bands' thresholds marked, and vertical columns of counts (bands,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Sequence
 
 from .labels import num
+from .safe import html_text as escape
 
 BAND_COLOURS = ("#2e7d32", "#7cb342", "#f9a825", "#e65100", "#b71c1c")
 """From the highest band down; a guideline with more bands reuses the last colour."""
