@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from nbscheck.yaml.load import Limits, LoadError, load_bytes, load_file, load_text
+from nbscheck.yaml.errors import LoadError
+from nbscheck.yaml.limits import Limits
+from nbscheck.yaml.load import load_bytes, load_file, load_text
 
 
 def codes(e: LoadError) -> list[tuple[str, int, int]]:
@@ -178,7 +180,7 @@ def test_limits_are_adjustable():
 def test_fast_yaml_loader_resolves_every_tag_as_ruamel_does():
     from ruamel.yaml.nodes import MappingNode, ScalarNode
 
-    from nbscheck.yaml import load
+    from nbscheck.yaml import compose as load
 
     def compose(cls, text):
         ld = cls(text)
@@ -297,7 +299,7 @@ def test_positions_from_regions_equal_positions_from_the_whole_file(name):
 def test_regions_are_refused_when_the_key_is_not_where_it_seems():
     """A run of lines is trusted only if its key occurs once at that indentation and its data is
     the file's data there; otherwise the whole file is composed and positions stay right."""
-    from nbscheck.yaml.load import Document
+    from nbscheck.yaml.document import Document
 
     text = 'note: "one\nanswers: two"\nanswers:\n  5.1.1:\n    status: met\n'
     data = {"note": "one answers: two", "answers": {"5.1.1": {"status": "met"}}}

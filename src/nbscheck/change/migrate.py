@@ -41,7 +41,11 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..model.indicators import target_reached, target_text
 from .diff import BREAKING, FLAG, ClauseChange, describe, diff_guidelines, semver
 from ..findings import Finding, Position, make
-from ..yaml.load import DEFAULT_LIMITS, Document, LoadError, Limits, decode, load_text
+from ..yaml.decode import decode
+from ..yaml.document import Document
+from ..yaml.errors import LoadError
+from ..yaml.limits import DEFAULT_LIMITS, Limits
+from ..yaml.load import load_text
 from ..vocabulary import level_zh
 from ..model.types import Clause, Guideline
 

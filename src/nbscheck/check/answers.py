@@ -12,7 +12,7 @@ from ..model.indicators import format_value as _fmt
 from ..model.indicators import target_reached, target_text
 from ..model.types import Clause, Guideline
 from ..suggest import did_you_mean
-from ..yaml.load import Document
+from ..yaml.document import Document
 from .evidence import _UNSEEN, evidence_problem
 
 CODES: tuple[str, ...] = (

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..findings import Position, make
-from ..yaml.load import DEFAULT_LIMITS, Limits, display_name
+from ..yaml.limits import DEFAULT_LIMITS, Limits
+from ..yaml.load import display_name
 from .checker import CheckResult, check_file
 from .evidence import what_it_is
 

@@ -16,7 +16,10 @@ from typing import Any
 from ..findings import Finding, Severity, make, pointer
 from ..model.guideline import GuidelineError, shipped
 from ..score import score
-from ..yaml.load import DEFAULT_LIMITS, Document, Limits, LoadError, load_file
+from ..yaml.document import Document
+from ..yaml.errors import LoadError
+from ..yaml.limits import DEFAULT_LIMITS, Limits
+from ..yaml.load import load_file
 from .answers import answer_findings, unknown_answers
 from .header import (
     known_versions,

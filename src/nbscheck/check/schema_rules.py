@@ -14,7 +14,7 @@ from ..model.guideline import shipped
 from ..model.indicators import format_value as _fmt
 from ..model.types import Guideline
 from ..suggest import did_you_mean
-from ..yaml.load import Document
+from ..yaml.document import Document
 from .gate import compile_gate
 
 CODES: tuple[str, ...] = ("NBS200", "NBS207", "NBS208", "NBS209", "NBS217", "NBS218", "NBS219")

@@ -31,7 +31,7 @@ def register(sub) -> None:
 
 
 def _limit_options(p: argparse.ArgumentParser) -> None:
-    from ..yaml.load import DEFAULT_LIMITS as d
+    from ..yaml.limits import DEFAULT_LIMITS as d
 
     p.add_argument("--max-bytes", type=_limit, default=d.max_bytes, metavar="N",
                    help="单个文件的大小上限（字节）/ largest file accepted, in bytes (default: %(default)s)")
@@ -56,7 +56,7 @@ def _limit(text: str) -> int:
 
 
 def _limits_from(args: argparse.Namespace):
-    from ..yaml.load import Limits
+    from ..yaml.limits import Limits
 
     return Limits(max_bytes=args.max_bytes, max_depth=args.max_depth, max_nodes=args.max_nodes)
 

@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
     )
     from ..change.revisions import strip_v
     from ..model.guideline import GuidelineError, load_guideline, versions
-    from ..yaml.load import LoadError, load_text
+    from ..yaml.errors import LoadError
+    from ..yaml.load import load_text
 
     lang = args.lang
     src = Path(args.file)

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any, Iterator, Mapping
 
 from ..findings import Position
-from ..yaml.load import Document
+from ..yaml.document import Document
 
 
 @dataclass(frozen=True)

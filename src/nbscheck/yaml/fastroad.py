@@ -3,7 +3,7 @@
 rapidyaml (C++) parses the file and writes it out as JSON, which ``json.loads`` reads: about
 fifteen times faster than composing libyaml nodes in Python (0.7 ms against 11 ms for a 40 KB
 submission). It only answers for the plain YAML that submissions are made of. For anything else
-it declines and :mod:`nbscheck.load` takes the libyaml road, which also owns every error message:
+it declines and :mod:`nbscheck.yaml.load` takes the libyaml road, which also owns every error message:
 
 - tags, anchors, aliases, merge keys, directives, several documents, tabs or carriage returns;
 - a file rapidyaml cannot parse, or whose JSON has repeated keys or does not read back;
@@ -11,7 +11,7 @@ it declines and :mod:`nbscheck.load` takes the libyaml road, which also owns eve
   since the JSON cannot say whether it was quoted;
 - block nesting deeper than the limit, a file over 4 MiB, or a top level that is not a mapping.
 
-Positions never come from here: :class:`nbscheck.load.Document` composes the libyaml node tree
+Positions never come from here: :class:`nbscheck.yaml.document.Document` composes the libyaml node tree
 the first time a finding asks where something is, so only files with findings pay for it.
 """
 

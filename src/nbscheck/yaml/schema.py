@@ -1,7 +1,7 @@
 """JSON Schema validation that speaks the user's language and points at file:line:column.
 
 jsonschema's errors carry the path of the failing value (``error.absolute_path``); we turn that
-path into a position through :meth:`nbscheck.load.Document.where`, and the validator keyword into a
+path into a position through :meth:`nbscheck.yaml.document.Document.where`, and the validator keyword into a
 plain sentence in Chinese and English.
 """
 
@@ -17,7 +17,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from ..findings import Finding, make, pointer
-from .load import Document
+from .document import Document
 from ..resources import schemas_dir
 
 CODES: tuple[str, ...] = ("NBS100",)
