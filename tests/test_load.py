@@ -256,7 +256,8 @@ answers:
     status: met
 period:
   start: 2024-01-01
-  end: 2024-12-31"""
+  end: 2024-12-31
+"""
 
 
 def _all_paths(x, p=()):

@@ -27,20 +27,28 @@ def pos(file: str, node: Node) -> Position:
     return Position(file, m.line + 1, m.column + 1)
 
 
+_MAX_INT_BITS = 14_000
+"""Integers bigger than this stay text, as a decimal over Python's 4300-digit limit does (``int()``
+refuses it): Python could not print them, and no answer means such a number."""
+
+
 def _int(value: str) -> int | str:
+    """An int as the YAML 1.2 core schema reads it; text when it is too long to be a number anyone means."""
     v = value.replace("_", "")
     sign = -1 if v.startswith("-") else 1
     v = v.lstrip("+-")
     try:
         if v.startswith(("0x", "0X")):
-            return sign * int(v[2:], 16)
-        if v.startswith(("0o", "0O")):
-            return sign * int(v[2:], 8)
-        if v.startswith(("0b", "0B")):
-            return sign * int(v[2:], 2)
-        return sign * int(v, 10)
+            n = int(v[2:], 16)
+        elif v.startswith(("0o", "0O")):
+            n = int(v[2:], 8)
+        elif v.startswith(("0b", "0B")):
+            n = int(v[2:], 2)
+        else:
+            return sign * int(v, 10)
     except ValueError:
         return value
+    return value if n.bit_length() > _MAX_INT_BITS else sign * n
 
 
 def _float(value: str) -> float | str:

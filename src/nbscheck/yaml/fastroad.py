@@ -6,9 +6,17 @@ submission). It only answers for the plain YAML that submissions are made of. Fo
 it declines and :mod:`nbscheck.yaml.load` takes the libyaml road, which also owns every error message:
 
 - tags, anchors, aliases, merge keys, directives, several documents, tabs or carriage returns;
+- a line with a flow collection (``[a, b]``, ``{k: v}``) holding a ``:`` not followed by a space,
+  a ``?`` or a ``#``, or whose brackets do not close on that line: libyaml reads ``{path: C:\\x}``,
+  ``[http://x]``, ``{t: 14:30}`` and ``[?a]`` differently from rapidyaml (or not at all);
+- scalars rapidyaml rewrites when it writes JSON: ``inf``/``nan`` in any case (it writes ``.inf``,
+  even for keys), numbers with a leading or trailing dot (``.5e2`` becomes ``0.5e2``), ``0e5``;
+- a last line without a line break in a file with ``|`` or ``>`` (a block scalar there keeps a
+  line break in rapidyaml only);
 - a file rapidyaml cannot parse, or whose JSON has repeated keys or does not read back;
-- a string that libyaml would have typed (``~``, ``0x1F``, ``1_000``, ``TRUE``, ``.inf``, ``012`` ...),
-  since the JSON cannot say whether it was quoted;
+- more possible values than ``max_nodes`` (counted from the JSON's separators, an upper bound);
+- a string that libyaml would have typed (``~``, ``0x1F``, ``1_000``, ``TRUE``, ``.inf``, ``012``, ``=`` ...),
+  unless every occurrence of it in the file is quoted, since the JSON cannot say whether it was;
 - block nesting deeper than the limit, a file over 4 MiB, or a top level that is not a mapping.
 
 Positions never come from here: :class:`nbscheck.yaml.document.Document` composes the libyaml node tree
@@ -33,9 +41,20 @@ _NEVER_CHARS = ("\x85", "\u2028", "\u2029", "\ufeff")
 # Looked for in the UTF-8 bytes; every one starts with a byte that is rare in submissions, which is
 # searched for first (a single-byte search runs at memory speed).
 _NEVER_BYTES = ((b"\t", b"\t"), (b"\r", b"\r"), (b"<", b"<<"), (b"%", b"\n%"), (b"\n---", b"\n---"), (b"\n...", b"\n..."))
-_SPECIAL = b"!&*@`"
+_SPECIAL = b"!&*@`%"
 _BEFORE_INDICATOR = frozenset(b" \n,[{")
-_JSON_LITERAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null")
+# What rapidyaml writes unquoted when it was plain; so such a string in its JSON was quoted in the YAML.
+# Not "0e5": rapidyaml quotes that though libyaml reads it as a float.
+_JSON_LITERAL = re.compile(r"(?!-?0[eE])-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null")
+# A line with a flow collection (from its first bracket), and what in one makes the two readers differ.
+_FLOW_LINE = re.compile(rb"[\[{][^\n]*")
+_FLOW_DOUBT = re.compile(rb":[^ \n]|[?#]")
+# A scalar rapidyaml rewrites in its JSON (".5" -> "0.5", "1." -> "1.0", "inf" -> ".inf", and "nan" ->
+# ".nan" even when quoted) where a scalar starts: at the start of a line, after "- ", ": ", "? " or a
+# flow indicator, perhaps after a quote. The key "=" (libyaml tags it !!value, which nbscheck refuses)
+# is looked for the same way.
+_REWRITTEN = re.compile(rb"(?:^[ ]*|[:?\-][ ]+|[,\[{][ ]*)['\"]?(?:[-+]?(?:\.[0-9]|[0-9][0-9_]*\.(?![0-9])"
+                        rb"|\.?(?i:inf(?:inity)?|nan)(?![A-Za-z0-9_]))|=[ ]*(?::|$))", re.M)
 
 
 class _Decline(Exception):
@@ -85,9 +104,24 @@ def _emit_json(raw: bytes) -> str:
     return bytes(view).decode("utf-8")
 
 
+def _flow_doubt(raw: bytes) -> bool:
+    """Whether some flow collection may read differently in libyaml (see the module's list)."""
+    for m in _FLOW_LINE.finditer(raw):
+        seg = m.group()
+        if seg.count(b"{") != seg.count(b"}") or seg.count(b"[") != seg.count(b"]") or _FLOW_DOUBT.search(seg):
+            return True
+    return False
+
+
 def _declines(text: str, raw: bytes) -> bool:
     """Whether the file uses YAML this road leaves to libyaml (every test is a search at C speed)."""
     if raw.startswith((b"---", b"...", b"%")):
+        return True
+    if not raw.endswith(b"\n") and (b"|" in raw or b">" in raw):  # perhaps a block scalar at the end
+        return True
+    if (b"[" in raw or b"{" in raw) and _flow_doubt(raw):
+        return True
+    if _REWRITTEN.search(raw):
         return True
     if any(c in text for c in _NEVER_CHARS) or any(first in raw and whole in raw for first, whole in _NEVER_BYTES):
         return True
@@ -106,8 +140,10 @@ def _declines(text: str, raw: bytes) -> bool:
 # character that opens a typed scalar and holds only printable ASCII without escapes. Every typed
 # pattern but the timestamp (which the checks accept as text) is made of such characters; load.py
 # checks that for the installed ruamel.yaml and passes ``ascii_only=False`` when it is not so.
-_CANDIDATE = re.compile(r'"([~+\-.0-9TFNtfn][!#-\[\]-~]*)"(?!\s*:)')
-_CANDIDATE_ANY = re.compile(r'"([~+\-.0-9TFNtfn][^"\\\n]*)"(?!\s*:)')
+FIRST_CHARS = "~+-.0-9=TFNtfn"
+"""Every character that can start a scalar libyaml types (a test holds it to ruamel's table)."""
+_CANDIDATE = re.compile(r'"([~+\-.0-9=TFNtfn][!#-\[\]-~]*)"(?!\s*:)')
+_CANDIDATE_ANY = re.compile(r'"([~+\-.0-9=TFNtfn][^"\\\n]*)"(?!\s*:)')
 _tags: dict[str, str] = {}  # plain_tag's answers: the same few values (kinds, statuses, dates) recur in every file
 _LARGE = 4 * 1024 * 1024  # bigger files take the libyaml road, which counts every value
 
@@ -116,8 +152,14 @@ def _no_constants(name: str) -> Any:
     raise _Decline  # NaN / Infinity: JSON extensions libyaml would read as text
 
 
+def _quoted_everywhere(text: str, value: str) -> bool:
+    """Whether every occurrence of ``value`` in ``text`` is a whole quoted scalar (then it is text)."""
+    return text.count(value) == text.count(f'"{value}"') + text.count(f"'{value}'")
+
+
 def fast_data(text: str, plain_tag: Callable[[str], str], max_depth: int,
-              ascii_only: bool = True, raw: bytes | None = None) -> dict[str, Any] | None:
+              ascii_only: bool = True, raw: bytes | None = None,
+              max_nodes: int | None = None) -> dict[str, Any] | None:
     """The data of ``text`` when it is plain YAML both parsers read alike; None to decline.
 
     ``plain_tag(s)`` names the tag libyaml gives a plain scalar ``s`` (``str``, ``int`` ...).
@@ -130,8 +172,11 @@ def fast_data(text: str, plain_tag: Callable[[str], str], max_depth: int,
         return None
     try:
         emitted = _emit_json(raw)
-        if "\n" + " " * (2 * max_depth + 2) in emitted:
+        if 2 * max_depth + 2 <= len(emitted) and "\n" + " " * (2 * max_depth + 2) in emitted:
             return None
+        if max_nodes is not None and emitted.count(":") + emitted.count(",") + emitted.count("[") \
+                + emitted.count("{") + 1 > max_nodes:
+            return None  # perhaps over the limit: the libyaml road counts exactly
         for m in (_CANDIDATE if ascii_only else _CANDIDATE_ANY).finditer(emitted):
             value = m.group(1)
             tag = _tags.get(value)
@@ -139,7 +184,8 @@ def fast_data(text: str, plain_tag: Callable[[str], str], max_depth: int,
                 if len(_tags) > 4096:
                     _tags.clear()
                 tag = _tags[value] = plain_tag(value)
-            if tag not in ("str", "timestamp") and not _JSON_LITERAL.fullmatch(value):
+            if tag not in ("str", "timestamp") and not _JSON_LITERAL.fullmatch(value) \
+                    and not _quoted_everywhere(text, value):
                 return None  # libyaml would have typed it if it was plain, and JSON cannot tell
         data = json.loads(emitted, object_pairs_hook=_object, parse_constant=_no_constants)
     except (_Decline, ValueError, RecursionError, Exception):  # noqa: BLE001 - any doubt: decline

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -29,7 +30,7 @@ from .fastroad import available as fast_available
 from .fastroad import fast_data
 from .limits import DEFAULT_LIMITS, Limits, too_big, too_deep
 
-CODES: tuple[str, ...] = ("NBS001", "NBS004", "NBS007", "NBS008", "NBS009", "NBS015")
+CODES: tuple[str, ...] = ("NBS001", "NBS004", "NBS007", "NBS008", "NBS009", "NBS015", "NBS016", "NBS017")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
 # The fast road needs libyaml's typing table to know which strings it cannot judge.
@@ -55,7 +56,7 @@ def load_file(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, name: str | 
         if size > limits.max_bytes:
             raise LoadError([too_big(Position(shown, 1, 1), size, limits)])
         with open(p, "rb") as fh:
-            raw = fh.read(limits.max_bytes + 1)
+            raw = _read_bounded(fh, size, limits.max_bytes)
     except LoadError:
         raise
     except OSError as e:
@@ -63,6 +64,21 @@ def load_file(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, name: str | 
     if len(raw) > limits.max_bytes:  # grew while we looked, or a special file
         raise LoadError([too_big(Position(shown, 1, 1), len(raw), limits)])
     return load_bytes(raw, shown, limits, expect_mapping=expect_mapping)
+
+
+def _read_bounded(fh: BinaryIO, size: int, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of ``fh``, in reads no bigger than the file (or 1 MiB when its
+    size is unknown): a ``--max-bytes`` of 10**30 must neither overflow nor allocate that much."""
+    chunks: list[bytes] = []
+    total = 0
+    step = max(size + 1, 1 << 20)
+    while total <= limit:
+        chunk = fh.read(min(step, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *,
@@ -81,12 +97,15 @@ def load_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS, *,
               expect_mapping: bool = True, raw: bytes | None = None) -> Document:
     """Compose ``text`` with libyaml and build plain data from the nodes (``raw``, when given, is
     ``text`` in UTF-8, which spares the fast road encoding it again)."""
+    bad = _NOT_YAML_CHAR.search(text)
+    if bad:  # libyaml refuses these anywhere, even in a comment; say which and where, on every road
+        raise LoadError([_control_finding(text, bad.start(), name)])
     if text.count("[") + text.count("{") > limits.max_depth:  # only then can brackets nest too deep
         m = _deep_flow(text, limits.max_depth)
         if m:  # refuse before the parser spends time (and stack) on it
             raise LoadError([too_deep(_char_pos(text, m.start(), name), limits)])
     if expect_mapping and _fast_ok:
-        data = fast_data(text, plain_tag, limits.max_depth, TYPED_ASCII, raw=raw)
+        data = fast_data(text, plain_tag, limits.max_depth, TYPED_ASCII, raw=raw, max_nodes=limits.max_nodes)
         if data is not None:  # plain YAML read by rapidyaml; positions are composed only if asked for
             return Document(file=name, data=data, text=text, root=None, warnings=[])
     try:
@@ -114,6 +133,17 @@ def _char_pos(text: str, offset: int, name: str) -> Position:
     return Position(name, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
 
+# What YAML (and libyaml) refuses to read anywhere in a file: C0 controls but tab, line feed and
+# carriage return; DEL; C1 controls but NEL; the noncharacters U+FFFE and U+FFFF; lone surrogates.
+_NOT_YAML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _control_finding(text: str, offset: int, name: str) -> Finding:
+    code = ord(text[offset])
+    escape = f"\\x{code:02X}" if code < 0x100 else f"\\u{code:04X}"
+    return make("NBS016", _char_pos(text, offset, name), char=f"U+{code:04X}", escape=escape)
+
+
 def _syntax_finding(e: MarkedYAMLError, text: str, name: str) -> Finding:
     mark = e.problem_mark or e.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -123,6 +153,8 @@ def _syntax_finding(e: MarkedYAMLError, text: str, name: str) -> Finding:
     tab = src.find("\t")
     if tab >= 0 and src[:tab].strip() == "":
         return make("NBS007", Position(name, line, tab + 1))
+    if problem == "found unexpected ':'" and ("{" in src or "[" in src or "{" in text or "[" in text):
+        return make("NBS017", Position(name, line, col))
     if "expected a single document" in str(e):
         return make("NBS015", Position(name, line, col))
     return make("NBS004", Position(name, line, col), problem=problem)
