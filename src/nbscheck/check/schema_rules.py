@@ -30,9 +30,9 @@ def schema_for(root: str | None, version: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=16)
 def validator_for(root: str | None, version: str):
-    from jsonschema import Draft202012Validator
+    from ..yaml.patterns import Validator  # ECMA-262 "$": no trailing line break slips through
 
-    return Draft202012Validator(schema_for(root, version))
+    return Validator(schema_for(root, version))
 
 
 @lru_cache(maxsize=16)
