@@ -52,9 +52,9 @@ _FLOW_DOUBT = re.compile(rb":[^ \n]|[?#]")
 # A scalar rapidyaml rewrites in its JSON (".5" -> "0.5", "1." -> "1.0", "inf" -> ".inf", and "nan" ->
 # ".nan" even when quoted) where a scalar starts: at the start of a line, after "- ", ": ", "? " or a
 # flow indicator, perhaps after a quote. The key "=" (libyaml tags it !!value, which nbscheck refuses)
-# is looked for the same way.
+# and an empty key (": x", which libyaml refuses) are looked for the same way.
 _REWRITTEN = re.compile(rb"(?:^[ ]*|[:?\-][ ]+|[,\[{][ ]*)['\"]?(?:[-+]?(?:\.[0-9]|[0-9][0-9_]*\.(?![0-9])"
-                        rb"|\.?(?i:inf(?:inity)?|nan)(?![A-Za-z0-9_]))|=[ ]*(?::|$))", re.M)
+                        rb"|\.?(?i:inf(?:inity)?|nan)(?![A-Za-z0-9_]))|=[ ]*(?::|$)|:(?: |$))", re.M)
 
 
 class _Decline(Exception):
