@@ -327,7 +327,7 @@ def test_positions_of_thousands_of_keys_come_from_one_index():
     """Asking where each of 3,000 keys is must not search the mapping 3,000 times (quadratic time):
     the mapping's keys are indexed once, and every position is still exact."""
     text = "answers:\n" + "".join(f'  "9.{i}.1": {{status: met}}\n' for i in range(3000))
-    import nbscheck.yaml.load as load
+    import nbscheck.yaml.document as load  # where positions are found since load.py was split
 
     scans = []
     real = load._key_starts
