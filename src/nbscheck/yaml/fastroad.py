@@ -46,15 +46,18 @@ _BEFORE_INDICATOR = frozenset(b" \n,[{")
 # What rapidyaml writes unquoted when it was plain; so such a string in its JSON was quoted in the YAML.
 # Not "0e5": rapidyaml quotes that though libyaml reads it as a float.
 _JSON_LITERAL = re.compile(r"(?!-?0[eE])-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null")
-# A line with a flow collection (from its first bracket), and what in one makes the two readers differ.
-_FLOW_LINE = re.compile(rb"[\[{][^\n]*")
-_FLOW_DOUBT = re.compile(rb":[^ \n]|[?#]")
-# A scalar rapidyaml rewrites in its JSON (".5" -> "0.5", "1." -> "1.0", "inf" -> ".inf", and "nan" ->
-# ".nan" even when quoted) where a scalar starts: at the start of a line, after "- ", ": ", "? " or a
-# flow indicator, perhaps after a quote. The key "=" (libyaml tags it !!value, which nbscheck refuses)
-# and an empty key (": x", which libyaml refuses) are looked for the same way.
-_REWRITTEN = re.compile(rb"(?:^[ ]*|[:?\-][ ]+|[,\[{][ ]*)['\"]?(?:[-+]?(?:\.[0-9]|[0-9][0-9_]*\.(?![0-9])"
-                        rb"|\.?(?i:inf(?:inity)?|nan)(?![A-Za-z0-9_]))|=[ ]*(?::|$)|:(?: |$))", re.M)
+# What makes the two readers differ inside a flow collection: a ":" not followed by a space, a "?",
+# a "#". Each is searched from its literal first byte; a hit counts only on a line with a bracket.
+# (Every pattern starts with a literal byte: Python's re then skips ahead at memory speed.)
+_FLOW_COLON = re.compile(rb":[^ \n]")
+_FLOW_SEARCHES = tuple(re.compile(p) for p in (rb"\{ *: ", rb"\[ *: ", rb", *: ", rb"\{[^}\n]*(?:\n|$)", rb"\[[^\]\n]*(?:\n|$)"))
+# Scalars rapidyaml reads or writes unlike libyaml: a number with a leading dot after a scalar start
+# ("-.5" is text for libyaml, -0.5 for rapidyaml), the key "=" (libyaml: !!value) and an empty key
+# (": x", refused by libyaml). inf/nan in any spelling are caught in the JSON, where rapidyaml writes
+# them as ".inf"/".nan". Each is found from literal bytes first (a search at memory speed).
+_DOT_STARTS = (b" .", b"\n.", b"[.", b"{.", b",.", b"'.", b'".', b" -.", b" +.", b"\n-.", b"\n+.")
+_EQUALS_KEY = re.compile(rb"=[ ]*(?::[ \n]|:$|$)", re.M)
+_EMPTY_KEY = re.compile(rb"\n *(?:[-?] +)*:(?: |\n|$)")
 
 
 class _Decline(Exception):
@@ -106,24 +109,40 @@ def _emit_json(raw: bytes) -> str:
 
 def _flow_doubt(raw: bytes) -> bool:
     """Whether some flow collection may read differently in libyaml (see the module's list)."""
-    for m in _FLOW_LINE.finditer(raw):
-        seg = m.group()
-        if seg.count(b"{") != seg.count(b"}") or seg.count(b"[") != seg.count(b"]") or _FLOW_DOUBT.search(seg):
+    if raw.count(b"[") != raw.count(b"]") or raw.count(b"{") != raw.count(b"}"):
+        return True
+    hits = [m.start() for m in _FLOW_COLON.finditer(raw)]
+    for c in (b"#", b"?"):
+        at = raw.find(c)
+        while at >= 0:
+            hits.append(at)
+            at = raw.find(c, at + 1)
+    for at in hits:
+        start = raw.rfind(b"\n", 0, at) + 1
+        if raw.find(b"[", start, at) >= 0 or raw.find(b"{", start, at) >= 0:
             return True
-    return False
+    return any(rx.search(raw) for rx in _FLOW_SEARCHES)
 
 
 def _declines(text: str, raw: bytes) -> bool:
     """Whether the file uses YAML this road leaves to libyaml (every test is a search at C speed)."""
     if raw.startswith((b"---", b"...", b"%")):
         return True
+    if any(c in text for c in _NEVER_CHARS) or any(first in raw and whole in raw for first, whole in _NEVER_BYTES):
+        return True
     if not raw.endswith(b"\n") and (b"|" in raw or b">" in raw):  # perhaps a block scalar at the end
         return True
     if (b"[" in raw or b"{" in raw) and _flow_doubt(raw):
         return True
-    if _REWRITTEN.search(raw):
+    for p in _DOT_STARTS:
+        at = raw.find(p)
+        while at >= 0:
+            if raw[at + len(p):at + len(p) + 1].isdigit():
+                return True
+            at = raw.find(p, at + 1)
+    if b"=" in raw and _EQUALS_KEY.search(raw):
         return True
-    if any(c in text for c in _NEVER_CHARS) or any(first in raw and whole in raw for first, whole in _NEVER_BYTES):
+    if raw.startswith(b":") or ((b"\n:" in raw or b" : " in raw or b" :\n" in raw) and _EMPTY_KEY.search(raw)):
         return True
     # a tag, anchor, alias or reserved character where a token starts (not inside ordinary text,
     # such as the @ of an e-mail address)
@@ -153,8 +172,9 @@ def _no_constants(name: str) -> Any:
 
 
 def _quoted_everywhere(text: str, value: str) -> bool:
-    """Whether every occurrence of ``value`` in ``text`` is a whole quoted scalar (then it is text)."""
-    return text.count(value) == text.count(f'"{value}"') + text.count(f"'{value}'")
+    """Whether ``value`` occurs in ``text``, each time as a whole quoted scalar (then it is text)."""
+    n = text.count(value)
+    return n > 0 and n == text.count(f'"{value}"') + text.count(f"'{value}'")
 
 
 def fast_data(text: str, plain_tag: Callable[[str], str], max_depth: int,
@@ -172,6 +192,8 @@ def fast_data(text: str, plain_tag: Callable[[str], str], max_depth: int,
         return None
     try:
         emitted = _emit_json(raw)
+        if '.inf"' in emitted or '.nan"' in emitted:
+            return None  # rapidyaml writes inf, Infinity, nan ... so, keys and quoted text too
         if 2 * max_depth + 2 <= len(emitted) and "\n" + " " * (2 * max_depth + 2) in emitted:
             return None
         if max_nodes is not None and emitted.count(":") + emitted.count(",") + emitted.count("[") \
