@@ -11,7 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .model.types import Band, Guideline, Text
+from .model.rules import Band
+from .model.text import Text
+from .model.types import Guideline
 
 CODES: tuple[str, ...] = ("NBS250", "NBS251", "NBS252", "NBS253")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""

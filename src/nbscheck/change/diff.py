@@ -42,7 +42,9 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..findings import Finding, Position, make
 from ..vocabulary import level_zh
-from ..model.types import Clause, Guideline, Indicator, Target, Text
+from ..model.clauses import Clause, Indicator, Target
+from ..model.text import Text
+from ..model.types import Guideline
 from ..model.indicators import format_value as _fmt
 from .worddiff import Op, changed, diff_words, only_punctuation
 

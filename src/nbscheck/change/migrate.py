@@ -43,7 +43,8 @@ from .diff import BREAKING, FLAG, ClauseChange, describe, diff_guidelines, semve
 from ..findings import Finding, Position, make
 from ..yaml.load import DEFAULT_LIMITS, Document, LoadError, Limits, decode, load_text
 from ..vocabulary import level_zh
-from ..model.types import Clause, Guideline
+from ..model.clauses import Clause
+from ..model.types import Guideline
 
 CODES: tuple[str, ...] = (
     "NBS010", "NBS095", "NBS217", "NBS222", "NBS310", "NBS311", "NBS312", "NBS313", "NBS314", "NBS315", "NBS316", "NBS324", "NBS325", "NBS326",

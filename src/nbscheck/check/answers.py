@@ -10,7 +10,8 @@ from typing import Any, Mapping
 from ..findings import Finding, make, pointer
 from ..model.indicators import format_value as _fmt
 from ..model.indicators import target_reached, target_text
-from ..model.types import Clause, Guideline
+from ..model.clauses import Clause
+from ..model.types import Guideline
 from ..suggest import did_you_mean
 from ..yaml.load import Document
 from .evidence import _UNSEEN, evidence_problem

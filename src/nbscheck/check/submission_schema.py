@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.addresses import schema_id
-from ..model.types import Clause, Guideline, Indicator
+from ..model.clauses import Clause, Indicator
+from ..model.types import Guideline
 
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 SEMVER = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"

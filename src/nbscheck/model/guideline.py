@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..findings import Finding, Position, has_errors, make
 from ..yaml.load import DEFAULT_LIMITS, Document, Limits, LoadError, display_name, load_file
-from .types import Guideline, build_guideline
+from .build import build_guideline
+from .types import Guideline
 from ..resources import guideline_dir, releases_dir
 
 CODES: tuple[str, ...] = ("NBS001", "NBS114")

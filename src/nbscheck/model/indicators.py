@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .types import Indicator
+from .clauses import Indicator
 
 
 def format_value(v: Any) -> str:

@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from ..model.types import Chapter, Clause, Guideline, Indicator, Term, Text
+from ..model.clauses import Chapter, Clause, Indicator, Term
+from ..model.text import Text
+from ..model.types import Guideline
 
 LANGS = ("zh", "en")
 
