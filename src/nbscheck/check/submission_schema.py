@@ -62,7 +62,7 @@ def submission_schema(g: Guideline) -> dict[str, Any]:
             "description": _describe(g, c),
             "allOf": [{"$ref": "#/$defs/answer"}, {"properties": {"value": value_schema(c.assessment.indicator)}}],
         }
-    return {
+    return _model2(g, {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_id(g),
         "title": f"{g.title.zh} {g.version} 自评估提交文件 / self-assessment submission for {g.title.en} {g.version}",
@@ -133,4 +133,17 @@ def submission_schema(g: Guideline) -> dict[str, Any]:
                 },
             },
         },
-    }
+    })
+
+
+def _model2(g: Guideline, schema: dict[str, Any]) -> dict[str, Any]:
+    """Add the submission fields of assessment model 2 only for a guideline that uses them, so a
+    submission to a guideline of the old model is held to exactly the old schema."""
+    if g.rules.stages:
+        schema["properties"]["stage"] = {
+            "description": "评估阶段 / the assessment stage: " + ", ".join(st.id for st in g.rules.stages),
+            "type": "string"}
+    if any(c.assessment.indicator.baseline for c in g.assessable if c.assessment):
+        schema["$defs"]["answer"]["properties"]["baseline"] = {"$ref": "#/$defs/baseline"}
+        schema["$defs"]["baseline"] = BASELINE
+    return schema

@@ -9,15 +9,36 @@ from __future__ import annotations
 from typing import Any
 
 from ..yaml.load import Document
-from .clauses import Assessment, Chapter, Choice, Clause, Indicator, Reference, Section, Target, Term
-from .rules import Band, Dimension, Framework, Qualification, Rules, StatusRule
+from .clauses import (Assessment, Chapter, Choice, Clause, Grading, Indicator, Level, Reference, Section, Target,
+                      Term)
+from .rules import Band, Dimension, Framework, Qualification, Rules, Stage, StatusRule
 from .text import Named, Src, Text, texts as _texts
 from .types import Guideline
+
+
+def _opt_text(data: Any) -> Text | None:
+    return Text.of(data) if data else None
+
+
+def build_grading(data: Any) -> Grading | None:
+    """Levels with a factor and no status take the status the factor implies: all points are met,
+    none are not met, anything between is partial."""
+    if not isinstance(data, dict):
+        return None
+    levels = []
+    for lv in data.get("levels") or ():
+        factor = lv.get("factor")
+        status = lv.get("status") or ("met" if factor == 1 else "not_met" if factor == 0 else "partial")
+        levels.append(Level(status, factor, lv.get("at_least"), lv.get("at_most"), tuple(lv.get("one_of") or ())))
+    return Grading(tuple(levels))
 
 
 def build_indicator(data: dict[str, Any], src: Src) -> Indicator:
     t = data.get("target") or {}
     return Indicator(
+        grading=build_grading(data.get("grading")), baseline=data.get("baseline"),
+        counting=_opt_text(data.get("counting")), data_source=_opt_text(data.get("data_source")),
+        period=_opt_text(data.get("period")),
         name=Text.of(data.get("name")), type=data.get("type", "text"), unit=data.get("unit"),
         min=data.get("min"), max=data.get("max"), integer=bool(data.get("integer", False)),
         choices=tuple(Choice(c["id"], Text.of(c.get("name"))) for c in data.get("choices") or ()),
@@ -34,7 +55,7 @@ def build_clause(data: dict[str, Any], src: Src, chapter: str, section: str | No
             indicator=build_indicator(a.get("indicator") or {}, src.child("assessment", "indicator")),
             evidence=tuple(a.get("evidence") or ()), points=int(a.get("points") or 0),
             dimension=a.get("dimension", ""), not_applicable=bool(a.get("not_applicable", True)),
-            src=src.child("assessment"))
+            stages=tuple(a.get("stages") or ()), src=src.child("assessment"))
     see = data.get("see") or {}
     maps = data.get("maps") or {}
     return Clause(
@@ -87,10 +108,20 @@ def build_rules(data: dict[str, Any], src: Src) -> Rules:
                                    src.child("dimensions", i))
                          for i, d in enumerate(data.get("dimensions") or ())),
         bands=tuple(Band(b["id"], Text.of(b.get("name")), b["min"]) for b in data.get("bands") or ()),
-        qualification=Qualification(q.get("min_overall_percent", 0), q.get("min_dimension_band", ""),
-                                    bool(q.get("all_shall_met", False)),
-                                    Text.of(q["description"]) if q.get("description") else None),
-        total_points=data.get("total_points"), src=src)
+        qualification=build_qualification(q),
+        total_points=data.get("total_points"),
+        stages=tuple(Stage(s["id"], Text.of(s.get("name")), s.get("after_years")) for s in data.get("stages") or ()),
+        src=src)
+
+
+def build_qualification(q: dict[str, Any]) -> Qualification:
+    na = q.get("max_not_applicable") or {}
+    items = {fw: (v.get("default"), dict(v.get("items") or {})) for fw, v in (q.get("min_item_bands") or {}).items()}
+    return Qualification(
+        q.get("min_overall_percent", 0), q.get("min_dimension_band", ""), bool(q.get("all_shall_met", False)),
+        _opt_text(q.get("description")), core_clauses=tuple(str(c) for c in q.get("core_clauses") or ()),
+        max_na_default=na.get("default"), max_na=dict(na.get("dimensions") or {}),
+        min_dimension_bands=dict(q.get("min_dimension_bands") or {}), min_item_bands=items)
 
 
 def build_guideline(meta: Document, terms: Document | None, chapters: list[tuple[str, Document]], root: str) -> Guideline:

@@ -7,6 +7,7 @@ types trust shapes and only supply defaults.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .text import NOWHERE, Src, Text
 
@@ -32,6 +33,45 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Level:
+    """One step of a grading: a value reaching ``at_least`` / ``at_most`` / ``one_of`` earns ``status``
+    and ``factor`` (the share of the clause's points). Either may be omitted; see :class:`Grading`."""
+
+    status: str
+    factor: float | None = None  # None: the factor of the status in the guideline's rules
+    at_least: float | None = None
+    at_most: float | None = None
+    one_of: tuple[str, ...] = ()
+
+    def reached(self, value: Any) -> bool:
+        if self.one_of:
+            return value in self.one_of
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return False
+        if self.at_least is not None and value < self.at_least:
+            return False
+        if self.at_most is not None and value > self.at_most:
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class Grading:
+    """How an indicator's value maps to a status (and, Singapore-Index style, to graded points).
+    Levels are best first; the first one the value reaches applies, and a value that reaches none
+    is not met. With a grading the township gives the value and nbscheck derives the status."""
+
+    levels: tuple[Level, ...]
+
+    def grade(self, value: Any) -> Level | None:
+        """The level ``value`` reaches, or None (not met); judged only for a usable value."""
+        for lv in self.levels:
+            if lv.reached(value):
+                return lv
+        return None
+
+
+@dataclass(frozen=True)
 class Indicator:
     name: Text
     type: str
@@ -41,6 +81,11 @@ class Indicator:
     integer: bool = False
     choices: tuple[Choice, ...] = ()
     target: Target = Target()
+    grading: Grading | None = None
+    baseline: str | None = None  # "change" or "percent_change": the value judged is the change
+    counting: Text | None = None  # how it is counted: the denominator, what counts
+    data_source: Text | None = None
+    period: Text | None = None  # the period the value refers to
     src: Src = NOWHERE
 
     def bounds(self) -> tuple[float | None, float | None]:
@@ -59,7 +104,11 @@ class Assessment:
     points: int
     dimension: str
     not_applicable: bool = True
+    stages: tuple[str, ...] = ()  # the stages that assess the clause; () means every stage
     src: Src = NOWHERE
+
+    def at_stage(self, stage: str | None) -> bool:
+        return stage is None or not self.stages or stage in self.stages
 
 
 @dataclass(frozen=True)

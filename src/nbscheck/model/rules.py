@@ -5,7 +5,7 @@ All data: nothing about scoring is hard-coded in nbscheck, :mod:`nbscheck.score`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
 from .text import NOWHERE, Named, Src, Text
@@ -47,11 +47,39 @@ class Band:
 
 
 @dataclass(frozen=True)
+class Stage:
+    """An assessment stage (entry recognition, re-assessment); a submission names the one it is."""
+
+    id: str
+    name: Text
+    after_years: int | None = None
+
+
+@dataclass(frozen=True)
 class Qualification:
+    """The qualification rule. Every field after ``all_shall_met`` is optional and empty for a
+    guideline written for the old model, which therefore qualifies exactly as before."""
+
     min_overall_percent: float
     min_dimension_band: str
     all_shall_met: bool
     description: Text | None = None
+    core_clauses: tuple[str, ...] = ()
+    max_na_default: float | None = None  # percent of a dimension's points that may be not applicable
+    max_na: Mapping[str, float] = field(default_factory=dict)
+    min_dimension_bands: Mapping[str, str] = field(default_factory=dict)
+    # framework id -> (default band or None, {item id: band})
+    min_item_bands: Mapping[str, tuple[str | None, Mapping[str, str]]] = field(default_factory=dict)
+
+    def na_cap(self, dimension: str) -> float | None:
+        return self.max_na.get(dimension, self.max_na_default)
+
+    def dimension_band(self, dimension: str) -> str:
+        return self.min_dimension_bands.get(dimension, self.min_dimension_band)
+
+    def item_band(self, framework: str, item: str) -> str | None:
+        default, items = self.min_item_bands.get(framework, (None, {}))
+        return items.get(item, default)
 
 
 @dataclass(frozen=True)
@@ -63,7 +91,11 @@ class Rules:
     bands: tuple[Band, ...]
     qualification: Qualification
     total_points: int | None = None
+    stages: tuple[Stage, ...] = ()
     src: Src = NOWHERE
+
+    def stage(self, stage_id: str) -> Stage | None:
+        return next((s for s in self.stages if s.id == stage_id), None)
 
     def band_for(self, percent: float) -> Band:
         for b in sorted(self.bands, key=lambda b: -b.min):
