@@ -16,7 +16,7 @@ from .model.rules import Band
 from .model.text import Text
 from .model.types import Guideline
 
-CODES: tuple[str, ...] = ("NBS250", "NBS251", "NBS252", "NBS253")
+CODES: tuple[str, ...] = ("NBS250", "NBS251", "NBS252", "NBS253", "NBS254", "NBS255", "NBS256")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
 MISSING = "missing"

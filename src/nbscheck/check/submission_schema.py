@@ -18,6 +18,15 @@ DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 SEMVER = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
 
 
+BASELINE: dict[str, Any] = {
+    "description": "本底：首次评估时的值、年份和证据 / the baseline: the value at the first assessment, its year and evidence",
+    "type": "object", "additionalProperties": False,
+    "properties": {"value": {"type": ["number", "null"]},
+                   "year": {"type": "integer", "minimum": 1900, "maximum": 2100},
+                   "evidence": {"type": "array", "items": {"$ref": "#/$defs/evidence"}},
+                   "note": {"type": "string"}},
+}
+
 def value_schema(ind: Indicator) -> dict[str, Any]:
     """What ``value`` may hold for an indicator: its type, range or options; null means not given."""
     if ind.type == "boolean":

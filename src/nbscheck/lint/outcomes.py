@@ -19,10 +19,11 @@ def _grading(c: Clause, ind: Indicator, grading: Grading) -> list[Finding]:
     src = ind.src
 
     def bad(zh: str, en: str, *sub: str | int) -> None:
-        out.append(make("NBS118", src.at("grading", *sub), clause=c.id, problem=zh, problem_en=en))
+        key = sub == ("levels",)  # a problem of the whole list points at its key
+        out.append(make("NBS118", src.at("grading", *sub, key=key), clause=c.id, problem=zh, problem_en=en))
 
     if ind.type not in _GRADABLE:
-        return [make("NBS119", src.at("grading"), clause=c.id, type=ind.type, what="分档", what_en="be graded")]
+        return [make("NBS119", src.at("grading", key=True), clause=c.id, type=ind.type, what="分档", what_en="be graded")]
     choices = {ch.id for ch in ind.choices}
     keys = set()
     for i, lv in enumerate(grading.levels):
