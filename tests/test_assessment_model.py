@@ -267,3 +267,55 @@ def test_gate_agrees_with_jsonschema_on_stage_and_baseline(mini: Path):
             assert _errors(validator, gate.failing(d)) == errors
             refused += 1
     assert refused > 60
+
+
+# --- item 6: counting, data source and period in the template ---------------------------------------
+
+def test_the_template_shows_counting_source_period_grading_and_baseline_slots(mini: Path):
+    from nbscheck.model.guideline import load_guideline
+    from nbscheck.model.template import blank_submission
+
+    edit(mini / META, "  qualification:", STAGES)
+    edit(mini / CH2, "            min: 0\n            target: {at_least: 5}", "            min: 0\n" + BASELINE_213 +
+         "\n            counting: {zh: 按图斑面积计, en: By the area of the mapped patches}"
+         "\n            data_source: {zh: 县林业局年报, en: The county forestry yearbook}"
+         "\n            period: {zh: 评估年度, en: The assessment year}")
+    edit(mini / CH2, "            target: {at_least: 80}", GRADED_212)
+    g = load_guideline(mini).guideline
+    out = blank_submission(g, "en").splitlines()
+    assert "stage:                         # Assessment stage: entry (Entry recognition) | reassessment (Re-assessment)" in out
+    assert "  #   Status from the value: ≥ 80 → met; ≥ 50 → partial; else → not_met" in out
+    i = out.index('  "2.1.3":')
+    assert out[i - 4:i] == ["  #   Counting: By the area of the mapped patches", "  #   Data source: The county forestry yearbook",
+                            "  #   Period: The assessment year", "  #   Against the baseline: the change"]
+    assert out[i + 3:i + 8] == ["    baseline:        # baseline: the first assessment's value, year and evidence",
+                                "      value:", "      year:", "      evidence:",
+                                '        - {path: "", kind: survey-report, description: ""}']
+    assert "  #   计数方法: 按图斑面积计" in blank_submission(g, "zh").splitlines()
+
+
+# --- the site: clause pages and Annex A --------------------------------------------------------------
+
+def test_the_site_shows_the_new_fields_on_clause_pages_and_in_annex_a(mini: Path):
+    from nbscheck.model.guideline import load_guideline
+    from nbscheck.site import render
+
+    edit(mini / META, "    all_shall_met: true", '    all_shall_met: true\n    core_clauses: ["2.1.3"]\n'
+                                                  "    max_not_applicable: {default: 25}\n"
+                                                  '    min_item_bands:\n      iucn: {default: adequate, items: {"1": good}}')
+    edit(mini / META, "  qualification:", STAGES)
+    edit(mini / CH2, "            target: {at_least: 80}", GRADED_212 +
+         "\n            counting: {zh: 按株数计, en: By number of plants}")
+    g = load_guideline(mini).guideline
+    links = render.links_for(g)
+    table = render.assessment_table(g, g.clause("2.1.2"), "en", links).splitlines()
+    assert "| Status from the value | ≥ 80 → met; ≥ 50 → partial; else → not\\_met |" in table
+    assert "| Counting | By number of plants |" in table
+    annex = render.assessment_md(g, "en", links, 2).splitlines()
+    for line in ["- core (veto) clauses met or justifiably not applicable: 2.1.3",
+                 "- at most 25 % of each dimension's points not applicable",
+                 "- IUCN Global Standard: every item at least Adequate (from the clauses mapped to it)",
+                 "- IUCN Global Standard 'Criterion 1' at least Good",
+                 "- assessment stages: Entry recognition, Re-assessment (3 years after entry)"]:
+        assert line in annex
+    assert any("at least 80% (≥ 80 → met; ≥ 50 → partial; else → not\\_met)" in ln for ln in annex)
