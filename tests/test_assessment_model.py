@@ -319,3 +319,33 @@ def test_the_site_shows_the_new_fields_on_clause_pages_and_in_annex_a(mini: Path
                  "- assessment stages: Entry recognition, Re-assessment (3 years after entry)"]:
         assert line in annex
     assert any("at least 80% (≥ 80 → met; ≥ 50 → partial; else → not\\_met)" in ln for ln in annex)
+
+
+# --- item 7: diff classifies the new fields; migrate flags what they break ---------------------------
+
+def test_diff_classifies_a_changed_threshold_as_breaking(mini: Path, tmp_path: Path):
+    from nbscheck.change.diff import BREAKING, EDITORIAL, SUBSTANTIVE, describe, describe_other, diff_guidelines
+    from nbscheck.model.guideline import load_guideline
+
+    old_dir = tmp_path / "old"
+    shutil.copytree(mini, old_dir)
+    edit(old_dir / CH2, "            target: {at_least: 80}", GRADED_212)
+    edit(mini / CH2, "            target: {at_least: 80}", GRADED_212.replace("at_least: 50", "at_least: 60") +
+         "\n            counting: {zh: 按株数计, en: By number of plants}")
+    edit(mini / CH2, "          points: 4\n          dimension: nature", "          points: 4\n          dimension: nature\n"
+                                                                      "          stages: [reassessment]")
+    edit(mini / META, "  qualification:", STAGES)
+    edit(mini / META, "    all_shall_met: true", '    all_shall_met: true\n    core_clauses: ["2.1.3"]')
+    old, new = load_guideline(old_dir).guideline, load_guideline(mini).guideline
+    d = diff_guidelines(old, new)
+    got_rows = [(c.kind, c.cls, c.new_id, c.field, c.migrate) for c in d.changes]
+    assert got_rows == [("indicator", BREAKING, "2.1.2", "grading", "flag"),
+                        ("indicator", SUBSTANTIVE, "2.1.2", "counting-zh", None),
+                        ("indicator", EDITORIAL, "2.1.2", "counting-en", None),
+                        ("stages", SUBSTANTIVE, "2.1.3", None, None)]
+    assert describe(d.changes[0], "en") == ("grading: ≥ 80 → met; ≥ 50 → partial; else → not_met → "
+                                            "≥ 80 → met; ≥ 60 → partial; else → not_met")
+    other = [(o.cls, o.subject, o.field) for o in d.other]
+    assert other == [(SUBSTANTIVE, "qualification", "core_clauses"), (BREAKING, "stages", "stages")]
+    assert describe_other(d.other[1], "en") == "rating rules stages: stages - → entry, reassessment"
+    assert d.breaking
