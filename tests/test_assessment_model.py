@@ -187,8 +187,8 @@ def test_a_submission_names_its_stage_and_only_that_stage_is_scored(mini: Path, 
     edit(mini / CH2, "          points: 4\n          dimension: nature",
          "          points: 4\n          dimension: nature\n          stages: [reassessment]")
     assert linted(mini) == []
-    r = run(folder, mini, GOOD)
-    assert got(r) == [("NBS228", line_of(GOOD, "guideline:"), 1, None)]
+    r = run(folder, mini, GOOD)  # no stage named: every clause is assessed, as before stages existed
+    assert got(r) == [] and r.score.stage is None and r.score.available == 11.0
     body = GOOD.replace("answers:\n", "stage: entry\nanswers:\n")
     r = run(folder, mini, body)
     key = line_of(body, '"2.1.3":')

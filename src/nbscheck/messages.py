@@ -172,8 +172,8 @@ CATALOG: dict[str, Message] = {
                       "本底取首次评估（入门认定）时的数值，并附上当时的证据。", "The baseline is the value at the first assessment (entry recognition), with its evidence."),
     "NBS227": Message(E, "本底年份 {year} 晚于评估期（{end}）", "the baseline year {year} is after the assessment period ({end})",
                       "本底应早于或等于本次评估所指的年份。", "A baseline comes before, or in, the period assessed."),
-    "NBS228": Message(E, "未指明评估阶段（stage），或阶段“{ref}”不存在（可用：{known}）", "the assessment stage (stage) is missing or '{ref}' is not one (known: {known})",
-                      "在提交文件顶层写明 stage。", "Name the stage at the top of the submission."),
+    "NBS228": Message(E, "评估阶段“{ref}”不存在（可用：{known}）", "there is no assessment stage '{ref}' (known: {known})",
+                      "stage 写指南定义的阶段之一；不写时评估全部条款。", "Name one of the guideline's stages; without stage every clause is assessed."),
     "NBS229": Message(W, "条款 {clause} 不在“{stage}”阶段评估，该答复不计分", "clause {clause} is not assessed at the {stage} stage; the answer is not scored",
                       "可删去该答复，或在相应阶段提交。", "Remove the answer, or submit it at the stage that assesses it."),
     # --- versions, diff, migrate ------------------------------------------------------------------

@@ -22,16 +22,17 @@ CODES: tuple[str, ...] = ("NBS225", "NBS226", "NBS227", "NBS228", "NBS229")
 
 
 def submission_stage(doc: Document, g: Guideline) -> tuple[str | None, list[Finding]]:
-    """The stage the submission says it is (None when the guideline has no stages), and NBS228
-    when it names none or one the guideline does not declare."""
-    if not g.rules.stages:
+    """The stage the submission says it is, and NBS228 when it names one the guideline does not
+    declare. A submission that names no stage is assessed on every clause, as before stages
+    existed: submissions written for the 2.0.0 draft before it had stages stay valid."""
+    if not g.rules.stages or "stage" not in doc.data:
         return None, []
     stage = doc.data.get("stage")
     if isinstance(stage, str) and g.rules.stage(stage) is not None:
         return stage, []
     known = ", ".join(s.id for s in g.rules.stages)
-    where = doc.where(["stage"]) if "stage" in doc.data else doc.where([], key=False)
-    return None, [make("NBS228", where, path="/stage", ref=stage if isinstance(stage, str) else "", known=known)]
+    return None, [make("NBS228", doc.where(["stage"]), path="/stage", ref=stage if isinstance(stage, str) else "",
+                       known=known)]
 
 
 def off_stage(doc: Document, c: Clause, stage: str) -> Finding:
