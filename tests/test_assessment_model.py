@@ -73,6 +73,10 @@ def test_old_model_guideline_has_no_new_findings_and_scores_as_before(mini: Path
     r = run(folder, mini, GOOD)
     assert got(r) == [] and r.qualified
     assert (r.score.earned, r.score.available, r.score.stage) == (10.0, 11.0, None)
+    # no minimum bands: the first framework (IUCN) still gets its results, none of them judged
+    assert [(i.framework, i.id, i.percent, i.required) for i in r.score.items] == [
+        ("iucn", "1", 100.0, None), ("iucn", "2", 100.0, None), ("iucn", "3", 88.9, None)]
+    assert r.score.judged_items == ()
     assert linted(mini) == []
 
 
@@ -136,7 +140,7 @@ def test_minimum_band_per_dimension_and_per_iucn_criterion(mini: Path, folder: P
              for i in r.score.items}
     assert items[("iucn", "1")] == (1.0, 2.0, 50.0, "adequate", "good")
     assert items[("iucn", "3")] == (8.0, 9.0, 88.9, "good", "adequate")
-    assert items[("gbf", "1")] == (3.0, 3.0, 100.0, "good", None)
+    assert not any(fw == "gbf" for fw, _ in items)  # results only for the frameworks the rule judges
     assert [c for c, _ in reasons(r)] == ["NBS252", "NBS253", "NBS256"]
     assert r.score.reasons[2].message("en") == \
         "IUCN Global Standard 'Criterion 1' scores 50.0% (Adequate), below the required Good"

@@ -131,6 +131,10 @@ def score(g: Guideline, answers: Mapping[str, Any], invalid: set[str], error_cou
     if not isinstance(answers, Mapping):
         answers = {}
     sums = {d.id: [0.0, 0.0, 0.0] for d in rules.dimensions}  # points available, earned, not applicable
+    # the frameworks whose items get a result: those the qualification sets minimum bands for, or
+    # else the guideline's first (its anchor, IUCN): a handful of items, not every GBF target
+    judged = [fw for fw in g.frameworks if fw.id in rules.qualification.min_item_bands] or list(g.frameworks[:1])
+    judged_ids = {fw.id for fw in judged}
     item_sums: dict[tuple[str, str], list[float]] = {}
     clause_scores = []
     for c in g.assessable:
@@ -163,6 +167,8 @@ def score(g: Guideline, answers: Mapping[str, Any], invalid: set[str], error_cou
                 acc[2] += a.points
         if counted:
             for fw, ids in c.maps:
+                if fw not in judged_ids:
+                    continue
                 for i in ids:
                     acc = item_sums.setdefault((fw, i), [0.0, 0.0])
                     acc[0] += a.points
@@ -175,7 +181,7 @@ def score(g: Guideline, answers: Mapping[str, Any], invalid: set[str], error_cou
         dims.append(DimensionScore(d.id, d.name, available, earned, pct,
                                    rules.band_for(pct) if pct is not None else None))
     items = []
-    for fw in g.frameworks:
+    for fw in judged:
         for it in fw.items:
             available, earned = item_sums.get((fw.id, it.id), (0.0, 0.0))
             if available:
