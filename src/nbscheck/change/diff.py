@@ -42,7 +42,9 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..findings import Finding, Position, make
 from ..vocabulary import level_zh
-from ..model.types import Clause, Guideline, Indicator, Target, Text
+from ..model.clauses import Clause, Indicator, Target
+from ..model.text import Text
+from ..model.types import Guideline
 from ..model.indicators import format_value as _fmt
 from .worddiff import Op, changed, diff_words, only_punctuation
 
@@ -96,6 +98,12 @@ RULES: tuple[tuple[str, str, str, str], ...] = (
     ("indicator", "English name of the indicator or an option", EDITORIAL, "translation only"),
     ("target", "tightened, or changed in kind", BREAKING, "a met answer may now contradict its value (NBS210)"),
     ("target", "relaxed", SUBSTANTIVE, "scores may rise; no answer becomes invalid"),
+    ("indicator", "grading added, removed or a threshold changed", BREAKING,
+     "a stated status may now disagree with the value (NBS225)"),
+    ("indicator", "judged against a baseline, or how", BREAKING, "answers need a baseline (NBS226)"),
+    ("indicator", "counting, data source or period, Chinese", SUBSTANTIVE, "what is counted is described anew"),
+    ("indicator", "counting, data source or period, English", EDITORIAL, "translation only"),
+    ("stages", "the stages that assess a clause", SUBSTANTIVE, "the clause is answered at other stages (NBS229)"),
     ("evidence", "a kind of evidence is added", BREAKING, "met and partial answers lack it (NBS212)"),
     ("evidence", "a kind of evidence is dropped", SUBSTANTIVE, "less is asked; answers stay valid"),
     ("points", "any change", SUBSTANTIVE, "scores change"),
@@ -116,6 +124,7 @@ RULES: tuple[tuple[str, str, str, str], ...] = (
     ("term", "added, removed, or Chinese term or definition changed", SUBSTANTIVE, "chapter 3 is normative"),
     ("term", "English only", EDITORIAL, "translation only"),
     ("rules", "statuses, dimensions, bands, qualification", SUBSTANTIVE, "scores and the verdict change"),
+    ("rules", "assessment stages", BREAKING, "every submission names its stage (NBS228)"),
     ("heading", "chapter or section title", EDITORIAL, "titles do not state requirements"),
 )
 
@@ -449,6 +458,8 @@ class _Compare:
             self.add("points", SUBSTANTIVE, None, oa.points, na.points, at=("assessment", "points"))
         if oa.dimension != na.dimension:
             self.add("dimension", SUBSTANTIVE, None, oa.dimension, na.dimension, at=("assessment", "dimension"))
+        if oa.stages != na.stages:
+            self.add("stages", SUBSTANTIVE, None, list(oa.stages), list(na.stages), at=("assessment", "stages"))
         if oa.not_applicable != na.not_applicable:
             self.add("not_applicable", SUBSTANTIVE if na.not_applicable else BREAKING, None,
                      oa.not_applicable, na.not_applicable, migrate=None if na.not_applicable else FLAG,
@@ -469,6 +480,7 @@ class _Compare:
         if a.integer != b.integer:
             self.add("indicator", BREAKING if b.integer else SUBSTANTIVE, "integer", a.integer, b.integer,
                      migrate=FLAG if b.integer else None, at=at + ("integer",))
+        self._model2_indicator(a, b)
         if a.choices != b.choices:
             old_ids = [c.id for c in a.choices]
             new_ids = [c.id for c in b.choices]
@@ -481,6 +493,22 @@ class _Compare:
                 if c.id in old_names and old_names[c.id] != c.name:
                     self.text("indicator", old_names[c.id], c.name, at + ("choices",),
                               field_prefix=f"choice-{c.id}-")
+
+
+    def _model2_indicator(self, a: Indicator, b: Indicator) -> None:
+        """Assessment model 2: a grading's thresholds and a baseline decide the status, so any change
+        to them is breaking; the counting notes are text like the indicator's name."""
+        from ..model.template_outcomes import grading_text
+
+        at = ("assessment", "indicator")
+        if a.grading != b.grading:
+            self.add("indicator", BREAKING, "grading", grading_text(a) if a.grading else None,
+                     grading_text(b) if b.grading else None, migrate=FLAG, at=at + ("grading",))
+        if a.baseline != b.baseline:
+            self.add("indicator", BREAKING, "baseline", a.baseline, b.baseline, migrate=FLAG, at=at + ("baseline",))
+        for key in ("counting", "data_source", "period"):
+            self.text("indicator", getattr(a, key), getattr(b, key), at + (key,), field_prefix=f"{key}-")
+
 
 
 def _stricter(x: float | None, y: float | None, upper: bool) -> bool:
@@ -666,10 +694,34 @@ def _rules(old: Guideline, new: Guideline) -> list[GuidelineChange]:
     if ob != nb:
         out.append(GuidelineChange("rules", SUBSTANTIVE, "bands", "bands", ob, nb, pos=pos))
     qa, qb = ro.qualification, rn.qualification
-    for f in ("min_overall_percent", "min_dimension_band", "all_shall_met"):
+    for f in ("min_overall_percent", "min_dimension_band", "all_shall_met", "core_clauses", "max_na_default",
+              "max_na", "min_dimension_bands", "min_item_bands"):
         if getattr(qa, f) != getattr(qb, f):
-            out.append(GuidelineChange("rules", SUBSTANTIVE, "qualification", f, getattr(qa, f), getattr(qb, f), pos=pos))
+            va, vb = getattr(qa, f), getattr(qb, f)
+            va, vb = _rule_value(va), _rule_value(vb)
+            out.append(GuidelineChange("rules", SUBSTANTIVE, "qualification", f, va, vb, pos=pos))
+    sa, sb = [s.id for s in ro.stages], [s.id for s in rn.stages]
+    if sa != sb:  # a submission must name a stage the guideline declares
+        out.append(GuidelineChange("rules", BREAKING, "stages", "stages", ", ".join(sa) or None, ", ".join(sb) or None,
+                                   pos=pos))
     return out
+
+
+def _rule_value(v: Any) -> Any:
+    """A qualification field as one line: lists joined, mappings as ``key: value`` (a framework's
+    minimum bands as ``iucn: adequate, iucn 3: good``); None when empty."""
+    if isinstance(v, tuple):
+        return ", ".join(map(str, v)) or None
+    if isinstance(v, Mapping):
+        parts = []
+        for k, x in v.items():
+            if isinstance(x, tuple):  # min_item_bands: (default, {item: band})
+                default, items = x
+                parts += ([f"{k}: {default}"] if default else []) + [f"{k} {i}: {b}" for i, b in items.items()]
+            else:
+                parts.append(f"{k}: {_fmt(x)}")
+        return ", ".join(parts) or None
+    return v
 
 
 def _headings(old: Guideline, new: Guideline) -> list[GuidelineChange]:
@@ -707,6 +759,7 @@ _KIND = {
     "points": ("分值", "points"), "dimension": ("维度", "dimension"), "not_applicable": ("不适用", "not applicable"),
     "not_assessable": ("不评估的理由", "why not assessed"), "notes": ("注", "note"), "examples": ("示例", "example"),
     "see": ("交叉引用", "cross-references"), "maps": ("框架对照", "framework mapping"),
+    "stages": ("评估阶段", "stages"),
 }
 _LANG = {"zh": ("中文", "Chinese"), "en": ("英文", "English")}
 
@@ -775,13 +828,18 @@ def describe(c: ClauseChange, lang: str) -> str:
     if c.kind == "indicator":
         if f.startswith("name-"):
             return f"指标名称（{_LANG[f[5:]][0]}）" if zh else f"indicator name ({_LANG[f[5:]][1]})"
+        what, _, text_lang = f.rpartition("-")
+        if what in _MODEL2_TEXT and text_lang in _LANG:
+            return (f"{_MODEL2_TEXT[what][0]}（{_LANG[text_lang][0]}）" if zh
+                    else f"{_MODEL2_TEXT[what][1]} ({_LANG[text_lang][1]})")
         if f.startswith("choice-"):
             cid, text_lang = f[7:].rsplit("-", 1)
             return (f"选项 {cid} 的名称（{_LANG[text_lang][0]}）" if zh
                     else f"name of option {cid} ({_LANG[text_lang][1]})")
         names = {"type": ("指标类型", "indicator type"), "unit": ("单位", "unit"),
                  "range": ("取值范围", "allowed range"), "integer": ("须为整数", "whole numbers only"),
-                 "choices": ("选项", "options")}
+                 "choices": ("选项", "options"), "grading": ("按值定状态的分档", "grading"),
+                 "baseline": ("相对本底", "against the baseline")}
         label = _pick(names.get(f, (f, f)), lang)
         if f == "choices":
             return f"{label}：{_delta(c.old, c.new, lang)}" if zh else f"{label}: {_delta(c.old, c.new, lang)}"
@@ -795,6 +853,8 @@ def describe(c: ClauseChange, lang: str) -> str:
         how = {"tightened": ("提高", "tightened"), "relaxed": ("放宽", "relaxed")}[f]
         return (f"{kind}：{c.old} → {c.new}（{how[0]}）" if zh else f"{kind}: {c.old} → {c.new} ({how[1]})")
     if c.kind == "evidence":
+        return f"{kind}：{_delta(c.old, c.new, lang)}" if zh else f"{kind}: {_delta(c.old, c.new, lang)}"
+    if c.kind == "stages":
         return f"{kind}：{_delta(c.old, c.new, lang)}" if zh else f"{kind}: {_delta(c.old, c.new, lang)}"
     if c.kind in ("points", "dimension"):
         return f"{kind}：{c.old} → {c.new}" if zh else f"{kind}: {c.old} → {c.new}"
@@ -815,6 +875,9 @@ def describe(c: ClauseChange, lang: str) -> str:
     return kind
 
 
+_MODEL2_TEXT = {"counting": ("计数方法", "counting"), "data_source": ("数据来源", "data source"),
+                "period": ("数据时段", "period")}
+
 _OTHER_KIND = {"guideline-id": ("指南标识", "guideline id"), "evidence-kind": ("证据类型", "evidence kind"),
                "unit": ("单位", "unit"), "term": ("术语", "term"), "rules": ("评分规则", "rating rules"),
                "heading": ("标题", "heading")}
@@ -828,6 +891,10 @@ _OTHER_FIELD = {
     "bands": ("评级档次", "bands"), "min_overall_percent": ("认定所需总得分率", "overall score required"),
     "min_dimension_band": ("认定所需维度档次", "dimension band required"),
     "all_shall_met": ("认定须全部“应”条款符合", "all shall clauses must be met"),
+    "core_clauses": ("核心条款", "core clauses"), "max_na_default": ("“不适用”上限", "not-applicable cap"),
+    "max_na": ("各维度“不适用”上限", "not-applicable cap per dimension"),
+    "min_dimension_bands": ("各维度最低档次", "minimum band per dimension"),
+    "min_item_bands": ("框架条目最低档次", "minimum band per framework item"), "stages": ("评估阶段", "stages"),
     "chapter-zh": ("章标题（中文）", "chapter title (Chinese)"), "chapter-en": ("章标题（英文）", "chapter title (English)"),
     "section-zh": ("节标题（中文）", "section title (Chinese)"), "section-en": ("节标题（英文）", "section title (English)"),
 }

@@ -47,7 +47,8 @@ from ..yaml.errors import LoadError
 from ..yaml.limits import DEFAULT_LIMITS, Limits
 from ..yaml.load import load_text
 from ..vocabulary import level_zh
-from ..model.types import Clause, Guideline
+from ..model.clauses import Clause
+from ..model.types import Guideline
 
 CODES: tuple[str, ...] = (
     "NBS010", "NBS095", "NBS217", "NBS222", "NBS310", "NBS311", "NBS312", "NBS313", "NBS314", "NBS315", "NBS316", "NBS324", "NBS325", "NBS326",

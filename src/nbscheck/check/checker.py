@@ -21,6 +21,7 @@ from ..yaml.errors import LoadError
 from ..yaml.limits import DEFAULT_LIMITS, Limits
 from ..yaml.load import load_file
 from .answers import answer_findings, unknown_answers
+from .outcomes import off_stage, outcome_findings, submission_stage
 from .header import (
     known_versions,
     newer_release,
@@ -106,11 +107,17 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
     out += unknown_answers(doc, g)
     out += period_findings(doc, result.period)
     out += township_findings(doc, result.township)
+    stage, found = submission_stage(doc, g)
+    out += found
     invalid = set(bad_answers)
     seen: dict[Any, Any] = {}  # what this file's evidence paths have already asked
     folder = str(base)
     for c in g.assessable:
         ans = answers.get(c.id)
+        if stage is not None and not c.assessment.at_stage(stage):
+            if ans is not None:
+                out.append(off_stage(doc, c, stage))
+            continue
         if ans is None:
             if "answers" in data or c.level == "shall":
                 code = "NBS203" if c.level == "shall" else "NBS204"
@@ -125,13 +132,13 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
                             found_en=f"{value} (.nan or .inf)"))
             invalid.add(c.id)
             continue
-        found = answer_findings(doc, g, c, ans, folder, seen)
+        found = answer_findings(doc, g, c, ans, folder, seen) + outcome_findings(doc, g, c, ans, result.period.get("end"))
         if found:
             if any(f.severity is Severity.ERROR for f in found):
                 invalid.add(c.id)
             out += found
     errors = sum(f.severity is Severity.ERROR for f in out)
-    result.score = score(g, answers, invalid, errors)
+    result.score = score(g, answers, invalid, errors, stage)
     return out
 
 

@@ -10,6 +10,7 @@ import json
 
 from .indicators import target_text
 from ..vocabulary import level_zh
+from .template_outcomes import clause_lines, stage_lines
 from .types import Guideline
 
 _HEAD = {
@@ -64,6 +65,7 @@ def blank_submission(g: Guideline, lang: str = "zh", filename: str = "submission
         "  name: \"\"",
         "  phone: \"\"",
         "  email: \"\"",
+        *stage_lines(g, lang),
         "answers:",
     ]
     for ch in g.chapters:
@@ -90,9 +92,12 @@ def blank_submission(g: Guideline, lang: str = "zh", filename: str = "submission
             extra = f"; {lab['no_na']}" if not a.not_applicable else ""
             out.append(f"  #   {lab['evidence']}: {kinds or '-'}; {lab['points']}: {a.points}; "
                        f"{lab['dimension']}: {dim.name.get(lang) if dim else a.dimension}{extra}")
+            notes, slots = clause_lines(c, lang)
+            out += notes
             out.append(f"  {_q(c.id)}:")
             out.append("    status:          # met | partial | not_met | not_applicable")
             out.append("    value:")
+            out += slots
             if a.evidence:
                 out.append("    evidence:")
                 for k in a.evidence:

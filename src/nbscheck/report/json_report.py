@@ -29,6 +29,10 @@ def result_dict(r: CheckResult, lang: str, clauses: bool = True) -> dict[str, An
                          "message_en": x.message("en")} for x in s.reasons],
             "dimensions": [{"id": d.id, "name": d.name.get(lang), "earned": d.earned, "available": d.available,
                             "percent": d.percent, "band": d.band.id if d.band else None} for d in s.dimensions],
+            "stage": s.stage,
+            "criteria": [{"framework": i.framework, "id": i.id, "name": i.name.get(lang), "earned": i.earned,
+                          "available": i.available, "percent": i.percent, "band": i.band.id if i.band else None,
+                          "required": i.required.id if i.required else None} for i in s.items],
         }
         if clauses:
             score["clauses"] = [_clause_dict(c) for c in s.clauses]

@@ -11,7 +11,7 @@ L = {
            "message": "说明", "none": "没有发现问题。", "period": "评估期", "outcome": "结论", "na": "不适用",
            "division": "区划代码", "county": "县", "county_or_code": "县（无名称时为县级代码）",
            "duplicate": "（区划代码与 {file} 重复）", "title": "标题", "failed_files": "未符合的文件数",
-           "most_failed": "未符合最多的条款"},
+           "most_failed": "未符合最多的条款", "item": "对照项", "required": "最低要求", "stage": "评估阶段"},
     "en": {"township": "Township", "guideline": "Guideline", "dimension": "Dimension", "points": "Earned/Available",
            "percent": "Score", "band": "Band", "total": "Total", "qualified": "qualifies", "not_qualified": "does not qualify",
            "because": "Main reasons", "file": "File", "valid": "Valid", "errors": "Errors", "warnings": "Warnings", "score": "Score",
@@ -21,7 +21,7 @@ L = {
            "na": "n/a", "division": "Division code", "county": "County",
            "county_or_code": "County (or its code)",
            "duplicate": "(same division code as {file})", "title": "Title", "failed_files": "Files not meeting it",
-           "most_failed": "Clauses most often not met"},
+           "most_failed": "Clauses most often not met", "item": "Framework item", "required": "Required", "stage": "Stage"},
 }
 
 

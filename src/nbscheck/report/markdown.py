@@ -52,6 +52,13 @@ def _file(r: CheckResult, lang: str, level: str, root: str | None = None) -> lis
             pct = f"{num(d.percent)}%" if d.percent is not None else t["na"]
             out.append(f"| {_cell(d.name.get(lang))} | {num(d.earned)}/{num(d.available)} | {pct} | {d.band.name.get(lang) if d.band else '-'} |")
         out += [f"| **{t['total']}** | {num(s.earned)}/{num(s.available)} | {num(s.percent)}% | {s.band.name.get(lang)} |", ""]
+        if s.judged_items:
+            out += [f"| {t['item']} | {t['points']} | {t['percent']} | {t['band']} | {t['required']} |",
+                    "| --- | ---: | ---: | --- | --- |"]
+            for i in s.judged_items:
+                out.append(f"| {_cell(i.name.get(lang))} | {num(i.earned)}/{num(i.available)} | {num(i.percent)}% | "
+                           f"{i.band.name.get(lang) if i.band else '-'} | {i.required.name.get(lang) if i.required else '-'} |")
+            out.append("")
     elif not r.parsed:
         out += [t["unreadable"], ""]
     if r.findings:

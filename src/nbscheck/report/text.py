@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Sequence, TextIO
 
 from ..check.result import CheckResult
+from ..score import Score
 from . import render_with
 from .findings_text import SourceLines, render_findings, summary_counts_from, width
 from .labels import L, num, township_name
@@ -38,10 +39,24 @@ def score_block(r: CheckResult, lang: str, style: Style) -> str:
                      f"{num(d.percent)}%" if d.percent is not None else t["na"], d.band.name.get(lang) if d.band else "-"])
     rows.append([t["total"], f"{num(s.earned)}/{num(s.available)}", f"{num(s.percent)}%", s.band.name.get(lang)])
     verdict = style(t["qualified"], "green", "bold") if s.qualified else style(t["not_qualified"], "red", "bold")
-    lines = [head, table(rows, style), f"{t['outcome']}: {verdict}"]
+    lines = [head + (f"    {t['stage']}: {s.stage}" if s.stage else ""), table(rows, style)]
+    if s.judged_items:
+        lines.append(table(item_rows(s, lang), style))
+    lines.append(f"{t['outcome']}: {verdict}")
     for reason in s.reasons:
         lines.append(f"  - {reason.message(lang)}")
     return "\n".join(lines)
+
+
+def item_rows(s: Score, lang: str) -> list[list[str]]:
+    """The framework items the qualification judges (the IUCN criteria): earned, percent, band and
+    the band required, one row each."""
+    t = L[lang]
+    rows = [[t["item"], t["points"], t["percent"], t["band"], t["required"]]]
+    for i in s.judged_items:
+        rows.append([i.name.get(lang), f"{num(i.earned)}/{num(i.available)}", f"{num(i.percent)}%",
+                     i.band.name.get(lang) if i.band else "-", i.required.name.get(lang) if i.required else "-"])
+    return rows
 
 
 class TextReport:

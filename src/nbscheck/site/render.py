@@ -15,7 +15,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from ..model.types import Chapter, Clause, Guideline, Indicator, Term, Text
+from ..model.clauses import Chapter, Clause, Indicator, Term
+from ..model.text import Text
+from ..model.types import Guideline
+from .outcomes import clause_rows, grading_suffix, qualification_items
 
 LANGS = ("zh", "en")
 
@@ -347,6 +350,7 @@ def assessment_table(g: Guideline, c: Clause, lang: str, links: Links) -> str:
     rows.append((t(lang, "dimension"), link(cell(esc(dim.name.get(lang))), links.dimension(dim.id)) if dim
                  else f"`{a.dimension}`"))
     rows.append((t(lang, "na"), t(lang, "na.yes" if a.not_applicable else "na.no")))
+    rows += [(k, cell(esc(v))) for k, v in clause_rows(c, lang)]  # assessment model 2 (site/outcomes.py)
     body = "\n".join(f"| {k} | {v} |" for k, v in rows)
     return (f'<div class="nbs-assessment" markdown>\n\n| {t(lang, "assessment")} | {t(lang, "detail")} |\n'
             f"| --- | --- |\n{body}\n\n</div>")
@@ -484,6 +488,7 @@ def assessment_md(g: Guideline, lang: str, links: Links, level: int) -> str:
              t(lang, "q.dim", v=band.name.get(lang) if band else q.min_dimension_band)]
     if q.all_shall_met:
         items.append(t(lang, "q.shall"))
+    items += qualification_items(g, lang)
     out.append("\n".join(f"- {esc(x)}" for x in items))
 
     for d in r.dimensions:
@@ -497,7 +502,7 @@ def assessment_md(g: Guideline, lang: str, links: Links, level: int) -> str:
             assert a is not None
             kinds = t(lang, "list_sep").join(f"`{k}`" for k in a.evidence) or "—"
             rows.append([link(c.id, links.clause(c.id)), t(lang, c.level), cell(esc(a.indicator.name.get(lang))),
-                         cell(target_text(g, a.indicator, lang)), kinds, str(a.points),
+                         cell(target_text(g, a.indicator, lang) + esc(grading_suffix(c))), kinds, str(a.points),
                          t(lang, "yes") if a.not_applicable else t(lang, "no")])
         rows.append([f"**{t(lang, 'total')}**", "", "", "", "", f"**{sum(c.assessment.points for c in mine if c.assessment)}**", ""])
         out.append(_table([t(lang, "clause"), t(lang, "level"), t(lang, "indicator"), t(lang, "target"),
