@@ -25,7 +25,7 @@ from .evidence import what_it_is
 CODES: tuple[str, ...] = ("NBS001", "NBS010", "NBS011", "NBS090", "NBS094", "NBS095")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
-SUFFIXES = (".yaml", ".yml")
+SUFFIXES = (".yaml", ".yml", ".xlsx")
 
 
 def expand(paths: Iterable[str]) -> tuple[list[Path], list[CheckResult]]:
@@ -70,8 +70,8 @@ def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
                 dirs.remove(d)
                 links.append(here / d)
         for name in sorted(names):
-            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
-                continue
+            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in SUFFIXES:
+                continue  # ~$: the lock file Excel keeps beside an open workbook
             f = here / name
             st = f.lstat()
             if stat.S_ISLNK(st.st_mode):
