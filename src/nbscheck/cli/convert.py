@@ -49,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
         return io_error(f"{out} 已存在；nbscheck 不会覆盖它（如确需覆盖，加 --force）",
                         f"{out} exists; nbscheck will not overwrite it (add --force to do so)", lang)
     if openpyxl_missing():
-        return io_error(INSTALL[0], INSTALL[1], lang)
+        both = f"{INSTALL[0]}\n{INSTALL[1]}"
+        return io_error(both, both, lang)
     root = str(Path(args.guideline).resolve()) if args.guideline else None
     return _to_xlsx(src, out, lang, root) if kinds[src] == "yaml" else _from_xlsx(src, out, lang, root, kinds[out] == "xlsx")
 

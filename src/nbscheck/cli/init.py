@@ -39,8 +39,9 @@ def _workbook(args: argparse.Namespace) -> int:
 
     if not args.output:
         return io_error("工作簿须写入文件：加 -o 文件名.xlsx", "a workbook must go to a file: add -o FILE.xlsx", args.lang)
-    if openpyxl_missing():
-        return io_error(INSTALL[0], INSTALL[1], args.lang)
+    if openpyxl_missing():  # in both languages: whoever reads it may not have chosen the language
+        both = f"{INSTALL[0]}\n{INSTALL[1]}"
+        return io_error(both, both, args.lang)
     from ..sheet.write import save, workbook
 
     g = guideline_for(args.gversion, args.lang)

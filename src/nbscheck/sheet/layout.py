@@ -152,9 +152,9 @@ def headers(columns: tuple[Column, ...]) -> dict[str, str]:
     """Every header, in either language and loosely compared, to its column's key."""
     out: dict[str, str] = {}
     for c in columns:
-        out[norm(c.zh)] = c.key
-        out[norm(c.en)] = c.key
-        out[norm(c.key)] = c.key
+        for h in (c.zh, c.en):
+            if out.setdefault(norm(h), c.key) != c.key:  # pragma: no cover - a layout mistake
+                raise ValueError(f"header {h!r} names two columns")
     return out
 
 
