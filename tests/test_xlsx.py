@@ -173,3 +173,150 @@ def test_a_folder_holds_workbooks_too(tmp_path, cli):
     (d / "~$自评.xlsx").write_bytes(b"lock")  # Excel's lock file beside an open workbook is not a submission
     code, out, _ = cli(str(d), "--lang", "en", "--jobs", "1")
     assert code == 0 and "2 files: 2 valid, 2 qualify" in out
+
+
+# --- robust reading --------------------------------------------------------------------------------
+
+
+def test_reordered_columns_extra_sheets_merged_cells_dates_percent_and_spaces(tmp_path, cli):
+    d = _example(tmp_path, "qualifying", cli)
+    x = d / "自评.xlsx"
+    wb = openpyxl.load_workbook(x)
+    g = shipped("1.0.0")
+    ws = wb["条款答复"]
+    ids = [c.id for c in g.assessable]
+    pct = next(c.id for c in g.assessable if c.assessment.indicator.type == "percentage")
+    r_pct = ids.index(pct) + 2
+    value = ws.cell(row=r_pct, column=11).value
+    ws.cell(row=r_pct, column=11).value = value / 100  # typed as 88 % in a percent-formatted cell
+    ws.cell(row=r_pct, column=11).number_format = "0%"
+    ws.cell(row=2, column=10).value = "  符合\u3000"  # stray spaces, a full-width one too
+    ws.cell(row=3, column=14).value = None
+    ws.move_range("A1:I200", cols=14)  # the locked columns moved to the right ...
+    ws.move_range("J1:N200", cols=-9)  # ... and the fill ones to the front: found by header
+    ws.merge_cells("E2:E3")  # one note over two rows
+    info = wb["乡镇信息"]
+    info["C8"].value = dt.datetime(2025, 1, 1)  # a date as Excel stores it
+    info["C5"].value = 339901101  # the code typed as a number
+    wb.create_sheet("草稿", 0)["A1"] = "条款编号"  # an extra sheet in front, with a decoy header
+    wb.save(x)
+    data = load_sheet(x).data
+    original = load_file(d / "submission.yaml").data
+    assert data["answers"][pct]["value"] == original["answers"][pct]["value"]
+    assert data["answers"][ids[0]]["status"] == "met"
+    assert data["answers"][ids[1]]["note"] == original["answers"][ids[0]]["note"]
+    assert data["period"]["start"] == "2025-01-01" and data["township"]["code"] == "339901101"
+    r = check_file(x)
+    assert r.errors == 0 and r.score.qualified
+
+
+def test_rows_and_cells_that_cannot_be_read_are_findings_at_their_cells(tmp_path, cli):
+    d = _example(tmp_path, "qualifying", cli)
+    x = d / "自评.xlsx"
+    wb = openpyxl.load_workbook(x)
+    ws = wb["条款答复"]
+    n = ws.max_row + 1
+    ws.cell(row=n, column=1).value = ws["A2"].value  # the first clause's row again
+    ws.cell(row=n, column=10).value = "符合"
+    ws["K3"].value = "#DIV/0!"  # a formula's error, as Excel stores it
+    ev = wb["证据"]
+    ev["A3"].value = None  # an evidence row without its clause
+    ev["N1"].value = "x"
+    wb.save(x)
+    code, out, _ = cli(str(x), "--lang", "en", "--no-source")
+    assert code == 1
+    assert f"自评.xlsx:条款答复!A{n}: error NBS064 clause {ws['A2'].value} has a second row (the first is row 2)" in out
+    assert "自评.xlsx:条款答复!K3: error NBS065" in out
+    assert "自评.xlsx:证据!A3: error NBS066" in out
+    code, _, err = cli("convert", str(x), "-o", str(d / "out.yaml"))
+    assert code == 2 and "NBS064" in err and not (d / "out.yaml").exists()
+
+
+def test_missing_sheet_and_column(tmp_path, cli):
+    d = _example(tmp_path, "qualifying", cli)
+    x = d / "自评.xlsx"
+    wb = openpyxl.load_workbook(x)
+    wb["条款答复"]["N1"].value = "备注"  # the note column's header changed: its answers would vanish
+    del wb["乡镇信息"]
+    wb.save(x)
+    code, out, _ = cli(str(x), "--lang", "en", "--no-source")
+    assert code == 1
+    assert "自评.xlsx: error NBS062 the workbook has no 'Township' sheet" in out
+    assert "自评.xlsx:条款答复!A1: error NBS063 sheet '条款答复' has no 'Note' column" in out
+
+
+@pytest.mark.parametrize(("name", "content", "kind"), [
+    ("自评.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "an old Excel file (.xls)"),
+    ("自评.csv", "条款编号,状态\n5.1.1,符合\n".encode(), "a CSV text file"),
+    ("自评.xlsx", "条款编号,状态\n5.1.1,符合\n".encode(), "a CSV text file"),  # a CSV renamed
+    ("旧.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "an old Excel file (.xls)"),
+])
+def test_xls_and_csv_given_by_mistake(tmp_path, cli, name, content, kind):
+    f = tmp_path / name
+    f.write_bytes(content)
+    code, out, _ = cli(str(f), "--lang", "en")
+    assert code == 1
+    assert f"{f}: error NBS061 this is {kind}; nbscheck checks .xlsx workbooks and YAML files only" in out
+
+
+def test_a_damaged_workbook(tmp_path, cli):
+    f = tmp_path / "坏.xlsx"
+    f.write_bytes(b"PK\x03\x04 not really a zip")
+    code, out, _ = cli(str(f), "--lang", "en")
+    assert code == 1 and f"{f}: error NBS060 the workbook cannot be read" in out
+
+
+# --- convert ---------------------------------------------------------------------------------------
+
+
+def test_convert_never_overwrites_and_reports_what_a_workbook_cannot_hold(tmp_path, cli):
+    d = _example(tmp_path, "qualifying", cli)
+    x = d / "自评.xlsx"
+    before = x.read_bytes()
+    code, _, err = cli("convert", str(d / "submission.yaml"), "-o", str(x))
+    assert code == 2 and "--force" in err and x.read_bytes() == before
+    assert cli("convert", str(x), "-o", str(x), "--force")[0] == 2  # never over its input
+    assert cli("convert", str(d / "submission.yaml"), "-o", str(x), "--force")[0] == 0
+    y = d / "odd.yaml"
+    text = (d / "submission.yaml").read_text(encoding="utf-8").replace("    note: ", "    remark: ", 1)
+    y.write_text(text, encoding="utf-8")
+    code, _, err = cli("convert", str(y), "-o", str(d / "odd.xlsx"), "--lang", "en")
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if "remark:" in s)
+    assert code == 2 and f"odd.yaml:{line}:5: error NBS067 a workbook cannot hold what is at" in err
+    assert not (d / "odd.xlsx").exists()
+    assert cli("convert", str(y), "-o", str(d / "odd.json"))[0] == 2
+
+
+# --- a real spreadsheet application ----------------------------------------------------------------
+
+
+@office
+@pytest.mark.office
+def test_libreoffice_opens_the_template_and_the_resaved_file_checks_the_same(tmp_path, cli):
+    blank = tmp_path / "自评.xlsx"
+    assert cli("init", "-o", str(blank))[0] == 0
+    saved = _resave(blank, tmp_path)
+    assert openpyxl.load_workbook(saved).sheetnames[:4] == ["填写说明", "乡镇信息", "条款答复", "证据"]
+    assert load_sheet(saved).data == load_sheet(blank).data
+    assert _findings(check_file(saved)) == _findings(check_file(blank))
+
+
+@office
+@pytest.mark.office
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_examples_resaved_by_libreoffice_give_their_yaml_findings_and_score(tmp_path, cli, name):
+    d = _example(tmp_path, name, cli)
+    x = d / "自评.xlsx"
+    wb = openpyxl.load_workbook(x)
+    ws = wb["条款答复"]
+    g = shipped("1.0.0")
+    r = next(i for i, c in enumerate(g.assessable, 2) if c.assessment.indicator.type == "number"
+             and isinstance(ws.cell(row=i, column=11).value, int) and ws.cell(row=i, column=11).value > 1)
+    v = ws.cell(row=r, column=11).value
+    ws.cell(row=r, column=11).value = f"=1+{v - 1}"  # a formula: LibreOffice computes and stores its value
+    wb.save(x)
+    saved = _resave(x, tmp_path)
+    shutil.copy(saved, d / "resaved.xlsx")  # beside the evidence, which paths are relative to
+    ry, rx = check_file(d / "submission.yaml"), check_file(d / "resaved.xlsx")
+    assert _findings(rx) == _findings(ry) and _score(rx) == _score(ry)
+    assert load_sheet(d / "resaved.xlsx").data == load_file(d / "submission.yaml").data
