@@ -47,11 +47,7 @@ class _Book:
         self.wb = Workbook()
         self.lists = None
         self.list_columns = 0
-
-    def style(self):
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-
-        return Alignment, Border, Font, PatternFill, Protection, Side
+        _styles(self.wb)
 
     def add_list(self, title: str, items: list[str]) -> str:
         """A drop-down's items as a column of the hidden lists sheet; returns the range to refer to."""
@@ -66,6 +62,24 @@ class _Book:
         for i, item in enumerate(items, 2):
             self.lists.cell(row=i, column=self.list_columns, value=item)
         return f"{_quoted(self.lists.title)}!${col}$2:${col}${max(2, len(items) + 1)}"
+
+
+def _styles(wb) -> None:
+    """The workbook's named styles: one definition each, so thousands of cells share them (and
+    writing stays fast: openpyxl compares every new style object with all it has seen)."""
+    from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
+
+    top = Alignment(wrap_text=True, vertical="top")
+    for name, fill, locked, fmt in (("nbs-fill", _FILL_FILL, False, "General"), ("nbs-locked", _LOCKED_FILL, True, "General"),
+                                    ("nbs-date", _FILL_FILL, False, "yyyy-mm-dd"), ("nbs-code", _FILL_FILL, False, "@"),
+                                    ("nbs-open", None, False, "General"), ("nbs-fixed", None, True, "General")):
+        st = NamedStyle(name=name, alignment=top, protection=Protection(locked=locked), number_format=fmt)
+        if fill:
+            st.fill = PatternFill("solid", fgColor=fill)
+        wb.add_named_style(st)
+    wb.add_named_style(NamedStyle(name="nbs-header", font=Font(bold=True), fill=PatternFill("solid", fgColor=_HEADER_FILL),
+                                  alignment=Alignment(wrap_text=True, vertical="center")))
+    wb.add_named_style(NamedStyle(name="nbs-title", font=Font(bold=True, size=12), alignment=top))
 
 
 def _validation(kind: str, lang: str, *, formula1: str | None = None, formula2: str | None = None,
@@ -87,15 +101,12 @@ def _number(v: float | None) -> str:
 
 
 def _header(ws, columns: tuple[Column, ...], lang: str, row: int = 1) -> dict[str, int]:
-    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     where = {}
     for i, c in enumerate(columns, 1):
         cell = ws.cell(row=row, column=i, value=c.header(lang))
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.style = "nbs-header"
         ws.column_dimensions[get_column_letter(i)].width = c.width
         where[c.key] = i
     return where
@@ -165,12 +176,9 @@ def _date_or_text(value: Any) -> Any:
 
 
 def _info_sheet(b: _Book, data: Mapping[str, Any]) -> None:
-    from openpyxl.styles import Alignment, PatternFill, Protection
-
     ws = b.wb.create_sheet(sheet_name("info", b.lang))
     cols = _header(ws, INFO_COLUMNS, b.lang)
     ws.freeze_panes = "C2"
-    fill = PatternFill("solid", fgColor=_FILL_FILL)
     date_rule = _validation("date", b.lang, formula1="1", operator="greaterThanOrEqual",
                             prompt="YYYY-MM-DD", error="请填写日期，如 2025-01-01。" if b.lang != "en" else "Enter a date, e.g. 2025-01-01.")
     code_rule = _validation("textLength", b.lang, formula1="9", operator="equal", prompt="9 位数字 / 9 digits",
@@ -197,15 +205,12 @@ def _info_sheet(b: _Book, data: Mapping[str, Any]) -> None:
         else:
             cells[0].value = _date_or_text(value) if f.kind == "date" else value
         for cell in cells:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if f.kind != "locked":
-                cell.protection = Protection(locked=False)
-                cell.fill = fill
+            cell.style = {"locked": "nbs-locked", "date": "nbs-date", "code": "nbs-code"}.get(f.kind, "nbs-fill")
+        for col in ("field", "label"):
+            ws.cell(row=r, column=cols[col]).style = "nbs-fixed"
         if f.kind == "date":
-            cells[0].number_format = "yyyy-mm-dd"
             date_rule.add(cells[0].coordinate)
         if f.kind == "code":
-            cells[0].number_format = "@"
             code_rule.add(cells[0].coordinate)
     _protect(ws)
     _print_setup(ws, landscape=False)
@@ -254,13 +259,10 @@ def _value_rule(b: _Book, c: Clause, rules: dict[Any, Any], ws):
 
 
 def _answers_sheet(b: _Book, answers: Mapping[str, Any]) -> None:
-    from openpyxl.styles import Alignment, PatternFill, Protection
-
     g, lang = b.g, b.lang
     ws = b.wb.create_sheet(sheet_name("answers", lang))
     cols = _header(ws, ANSWER_COLUMNS, lang)
     ws.freeze_panes = ws.cell(row=2, column=2).coordinate
-    fill, locked_fill = PatternFill("solid", fgColor=_FILL_FILL), PatternFill("solid", fgColor=_LOCKED_FILL)
     words = [s.name.get(lang) for s in g.rules.statuses.values()]
     status_all = _validation("list", lang, formula1='"' + ",".join(words) + '"')
     status_no_na = _validation("list", lang, formula1='"' + ",".join(
@@ -286,14 +288,12 @@ def _answers_sheet(b: _Book, answers: Mapping[str, Any]) -> None:
         ans = ans if isinstance(ans, dict) else {}
         for col in ANSWER_COLUMNS:
             cell = ws.cell(row=r, column=cols[col.key])
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
             if col.fill:
                 cell.value = _cell_value(g, c, col.key, ans.get(col.key), lang)
-                cell.protection = Protection(locked=False)
-                cell.fill = fill
+                cell.style = "nbs-fill"
             else:
                 cell.value = fixed.get(col.key)
-                cell.fill = locked_fill
+                cell.style = "nbs-locked"
         status_cell = ws.cell(row=r, column=cols["status"]).coordinate
         (status_all if a is None or a.not_applicable else status_no_na).add(status_cell)
         unit_rule.add(ws.cell(row=r, column=cols["unit"]).coordinate)
@@ -307,8 +307,6 @@ def _answers_sheet(b: _Book, answers: Mapping[str, Any]) -> None:
 
 
 def _evidence_sheet(b: _Book, answers: Mapping[str, Any]) -> None:
-    from openpyxl.styles import Alignment
-
     g, lang = b.g, b.lang
     ws = b.wb.create_sheet(sheet_name("evidence", lang))
     cols = _header(ws, EVIDENCE_COLUMNS, lang)
@@ -335,7 +333,7 @@ def _evidence_sheet(b: _Book, answers: Mapping[str, Any]) -> None:
     last = r + _BLANK_EVIDENCE_ROWS
     for row in ws.iter_rows(min_row=2, max_row=last, max_col=len(EVIDENCE_COLUMNS)):
         for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.style = "nbs-open"
     for dv, key in ((clause_rule, "clause"), (kind_rule, "kind"), (sha_rule, "sha256")):
         letter = ws.cell(row=1, column=cols[key]).column_letter
         dv.add(f"{letter}2:{letter}{last}")
@@ -345,17 +343,12 @@ def _evidence_sheet(b: _Book, answers: Mapping[str, Any]) -> None:
 
 def workbook(g: Guideline, lang: str = "zh", data: Mapping[str, Any] | None = None):
     """The openpyxl workbook: the template when ``data`` is None, else the template filled with ``data``."""
-    from openpyxl.styles import Alignment, Font
-
     b = _Book(g, lang)
     guide = b.wb.active
     guide.title = sheet_name("guide", lang)
     guide.column_dimensions["A"].width = 110
     for r, (text, bold) in enumerate(instructions(g, lang), 1):
-        cell = guide.cell(row=r, column=1, value=text)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if bold:
-            cell.font = Font(bold=True, size=14 if r == 1 else 11)
+        guide.cell(row=r, column=1, value=text).style = "nbs-title" if bold else "nbs-open"
     _print_setup(guide, landscape=False)
     data = data or {}
     answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
