@@ -1,7 +1,7 @@
 """Every user-facing finding message, in Chinese and English, keyed by its stable code.
 
 Codes never change meaning once released, so users can search for them.
-Ranges: NBS0xx reading a file; NBS1xx the guideline (``nbscheck lint``); NBS2xx a submission
+Ranges: NBS0xx reading a file (NBS06x a workbook); NBS1xx the guideline (``nbscheck lint``); NBS2xx a submission
 (``nbscheck check``); NBS3xx versions, diffs and migration.
 """
 

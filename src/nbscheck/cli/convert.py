@@ -14,6 +14,9 @@ from pathlib import Path
 
 from .common import EXIT_OK, default_lang, errors, io_error, write_file
 
+CODES: tuple[str, ...] = ("NBS001",)
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
 _YAML = (".yaml", ".yml")
 
 

@@ -32,7 +32,7 @@ from .layout import (
     unavailable,
 )
 
-CODES: tuple[str, ...] = ("NBS010", "NBS061", "NBS062", "NBS063", "NBS064", "NBS065", "NBS066", "NBS060")
+CODES: tuple[str, ...] = ("NBS001", "NBS010", "NBS060", "NBS061", "NBS062", "NBS063", "NBS064", "NBS065", "NBS066")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
 _Cell = tuple[str, int, int]  # sheet, row, column

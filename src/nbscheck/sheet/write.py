@@ -58,7 +58,7 @@ class _Book:
             self.lists.sheet_state = "hidden"
         self.list_columns += 1
         col = get_column_letter(self.list_columns)
-        self.lists.cell(row=1, column=self.list_columns, value=title)
+        self.lists.cell(row=1, column=self.list_columns, value=f"[{title}]")  # never mistaken for a header
         for i, item in enumerate(items, 2):
             self.lists.cell(row=i, column=self.list_columns, value=item)
         return f"{_quoted(self.lists.title)}!${col}$2:${col}${max(2, len(items) + 1)}"
