@@ -171,8 +171,13 @@ def test_findings_name_sheet_and_cell_in_text_json_and_sarif(tmp_path, cli):
 def test_a_folder_holds_workbooks_too(tmp_path, cli):
     d = _example(tmp_path, "qualifying", cli)
     (d / "~$自评.xlsx").write_bytes(b"lock")  # Excel's lock file beside an open workbook is not a submission
+    data = openpyxl.Workbook()
+    data.active.title = "监测数据"
+    data.save(d / "evidence" / "monitoring.xlsx")  # a workbook given as evidence is not one either
     code, out, _ = cli(str(d), "--lang", "en", "--jobs", "1")
     assert code == 0 and "2 files: 2 valid, 2 qualify" in out
+    code, out, _ = cli(str(d / "evidence" / "monitoring.xlsx"), "--lang", "en")  # named, it is checked
+    assert code == 1 and "NBS062" in out
 
 
 # --- robust reading --------------------------------------------------------------------------------

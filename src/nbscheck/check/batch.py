@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..findings import Position, make
 from ..yaml.load import DEFAULT_LIMITS, Limits, display_name
+from ..sheet.layout import is_submission
 from .checker import CheckResult, check_file
 from .evidence import what_it_is
 
@@ -76,8 +77,8 @@ def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
             st = f.lstat()
             if stat.S_ISLNK(st.st_mode):
                 links.append(f)
-            elif stat.S_ISREG(st.st_mode):
-                found.append(f)
+            elif stat.S_ISREG(st.st_mode) and (f.suffix.lower() != ".xlsx" or is_submission(f)):
+                found.append(f)  # a workbook only if it is a self-assessment, not evidence such as data tables
     return sorted(found), links
 
 

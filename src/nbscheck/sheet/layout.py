@@ -44,6 +44,21 @@ SHEET_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+def is_submission(path) -> bool:
+    """Whether a workbook found in a folder is a self-assessment (it has our answers sheet, in either
+    language) rather than, say, monitoring data given as evidence. Reads only the workbook's small
+    list of sheets, without openpyxl."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            listing = z.read("xl/workbook.xml")[:1_000_000].decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError):
+        return False
+    return any(f'name="{escape(n)}"' in listing for n in SHEET_NAMES["answers"])
+
+
 def sheet_name(kind: str, lang: str) -> str:
     zh, en = SHEET_NAMES[kind]
     return en if lang == "en" else zh
