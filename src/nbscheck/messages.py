@@ -1,7 +1,7 @@
 """Every user-facing finding message, in Chinese and English, keyed by its stable code.
 
 Codes never change meaning once released, so users can search for them.
-Ranges: NBS0xx reading a file; NBS1xx the guideline (``nbscheck lint``); NBS2xx a submission
+Ranges: NBS0xx reading a file (NBS06x a workbook); NBS1xx the guideline (``nbscheck lint``); NBS2xx a submission
 (``nbscheck check``); NBS3xx versions, diffs and migration.
 """
 
@@ -77,6 +77,28 @@ CATALOG: dict[str, Message] = {
                       "把真正的文件复制到这里，而不是链接到它。", "Copy the real file here instead of linking to it."),
     "NBS095": Message(E, "{file} 不是普通文件（是{what}），不予读取", "{file} is not a regular file (it is {what_en}); it was not read",
                       "请给出 YAML 文件本身。", "Name the YAML file itself."),
+    # --- reading workbooks (.xlsx) -----------------------------------------------------------------
+    "NBS060": Message(E, "工作簿无法读取：{reason}", "the workbook cannot be read: {reason_en}",
+                      "用 Excel、WPS 或 LibreOffice 打开后另存为 .xlsx；或用 nbscheck init --format xlsx 重新生成模板。",
+                      "Open it in Excel, WPS or LibreOffice and save it as .xlsx, or start again from nbscheck init --format xlsx."),
+    "NBS061": Message(E, "这是{kind}，nbscheck 只检查 .xlsx 工作簿和 YAML 文件",
+                      "this is {kind_en}; nbscheck checks .xlsx workbooks and YAML files only",
+                      "在 Excel 或 WPS 中选择“另存为”→“Excel 工作簿（*.xlsx）”后再检查。",
+                      "In Excel or WPS choose Save As > Excel Workbook (*.xlsx), then check that file."),
+    "NBS062": Message(E, "工作簿中找不到“{sheet}”工作表（按表头查找）", "the workbook has no '{sheet_en}' sheet (looked for by its column headers)",
+                      "用 nbscheck init --format xlsx 生成的模板填写；工作表可以改名，但不要删除表头。",
+                      "Fill in the template from nbscheck init --format xlsx; a sheet may be renamed, but keep its header row."),
+    "NBS063": Message(E, "工作表“{sheet}”缺少“{column}”列", "sheet '{sheet}' has no '{column_en}' column",
+                      "恢复该列的表头：列的顺序可以调整，表头文字须保持。", "Restore the column's header: columns may be reordered, but keep their headers."),
+    "NBS064": Message(E, "条款 {ref} 的答复行重复（第一次在第 {first} 行），本行被忽略",
+                      "clause {ref} has a second row (the first is row {first}); this one is ignored",
+                      "删除或合并重复的行。", "Delete or merge one of the rows."),
+    "NBS065": Message(E, "单元格含有电子表格的错误值 {value}，按空白读取", "the cell holds the spreadsheet error {value}; it reads as empty",
+                      "改正公式，或直接填写数值。", "Correct the formula, or type the value."),
+    "NBS066": Message(E, "证据行没有填写条款编号", "the evidence row names no clause",
+                      "在“条款编号”列填写该证据所属的条款。", "Fill in the clause the evidence belongs to."),
+    "NBS067": Message(E, "工作簿无法容纳 {path} 处的内容：{why}", "a workbook cannot hold what is at {path}: {why_en}",
+                      "先在 YAML 文件中改正此处（用 nbscheck 检查），再转换。", "Correct it in the YAML file first (nbscheck shows how), then convert."),
     # --- the guideline (lint) ------------------------------------------------------------------
     "NBS100": Message(E, "{problem}", "{problem_en}", "", ""),
     "NBS101": Message(E, "条款编号 {id} 重复（第一次出现在 {first}）", "clause id {id} is used twice (first at {first})",

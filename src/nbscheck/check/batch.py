@@ -20,13 +20,14 @@ from typing import Callable, Iterable, Iterator
 from ..findings import Position, make
 from ..yaml.limits import DEFAULT_LIMITS, Limits
 from ..yaml.load import display_name
+from ..sheet.layout import is_submission
 from .checker import CheckResult, check_file
 from .evidence import what_it_is
 
 CODES: tuple[str, ...] = ("NBS001", "NBS010", "NBS011", "NBS090", "NBS094", "NBS095")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
-SUFFIXES = (".yaml", ".yml")
+SUFFIXES = (".yaml", ".yml", ".xlsx")
 
 
 def expand(paths: Iterable[str]) -> tuple[list[Path], list[CheckResult]]:
@@ -71,14 +72,14 @@ def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
                 dirs.remove(d)
                 links.append(here / d)
         for name in sorted(names):
-            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
-                continue
+            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in SUFFIXES:
+                continue  # ~$: the lock file Excel keeps beside an open workbook
             f = here / name
             st = f.lstat()
             if stat.S_ISLNK(st.st_mode):
                 links.append(f)
-            elif stat.S_ISREG(st.st_mode):
-                found.append(f)
+            elif stat.S_ISREG(st.st_mode) and (f.suffix.lower() != ".xlsx" or is_submission(f)):
+                found.append(f)  # a workbook only if it is a self-assessment, not evidence such as data tables
     return sorted(found), links
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from ..findings import Finding, Severity, make, pointer
 from ..model.guideline import GuidelineError, shipped
 from ..score import score
+from ..sheet.layout import MISTAKES, SUFFIXES as SHEETS
 from ..yaml.document import Document
 from ..yaml.errors import LoadError
 from ..yaml.limits import DEFAULT_LIMITS, Limits
@@ -40,14 +41,22 @@ def check_file(path: str | Path, *, guideline_root: str | None = None, limits: L
                name: str | None = None) -> CheckResult:
     shown = name or str(path)
     result = CheckResult(file=shown)
+    workbook = Path(path).suffix.lower() in SHEETS + MISTAKES
     try:
-        doc = load_file(path, limits, name=shown)
+        if workbook:  # a spreadsheet: read as the same data, positions are sheet and cell
+            from ..sheet.read import load_sheet
+
+            doc: Any = load_sheet(path, limits, name=shown, guideline_root=guideline_root)
+        else:
+            doc = load_file(path, limits, name=shown)
     except LoadError as e:
         result.findings = e.findings
         return result
     result.parsed = True
     base = Path(path).resolve().parent
     result.findings = list(doc.warnings) + check_document(doc, base, guideline_root, result)
+    if workbook:
+        result.findings = doc.settle(result.findings)
     result.findings.sort(key=Finding.sort_key)
     if result.findings:
         result.text = doc.text

@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         progress.finish()
         if not seen:
             _discard(writer, report)
-            return io_error("没有找到 .yaml 或 .yml 文件", "no .yaml or .yml files found", args.lang)
+            return io_error("没有找到 .yaml、.yml 或 .xlsx 文件", "no .yaml, .yml or .xlsx files found", args.lang)
         report.close()
         if writer:
             writer.commit()

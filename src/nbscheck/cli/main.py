@@ -15,10 +15,10 @@ import sys
 from typing import Sequence
 
 from .. import __version__
-from . import check, diff, init, lint, migrate, schema
+from . import check, convert, diff, init, lint, migrate, schema
 from .common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, OutputError
 
-COMMANDS = (check, lint, schema, init, diff, migrate)
+COMMANDS = (check, lint, schema, init, convert, diff, migrate)
 """One module per command, each with ``register(subparsers)`` and ``run(args) -> exit code``."""
 NAMES = tuple(c.__name__.rsplit(".", 1)[1] for c in COMMANDS)  # a module is named for its command
 

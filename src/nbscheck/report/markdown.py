@@ -65,7 +65,7 @@ def _file(r: CheckResult, lang: str, level: str, root: str | None = None) -> lis
         out += [f"**{t['findings']}** ({r.errors} {t['errors']}, {r.warnings} {t['warnings']})", "",
                 f"| {t['location']} | {t['code']} | {t['clause']} | {t['message']} |", "| --- | --- | --- | --- |"]
         for f in r.findings:
-            loc = f"{f.line}:{f.column}" if f.line else ""
+            loc = _cell(f"{f.sheet}!{f.cell}") if f.cell else f"{f.line}:{f.column}" if f.line else ""
             out.append(f"| {loc} | {f.code}{paren.format(sev[f.severity.value])} | {_clause(r, f.clause, lang, root)} | "
                        f"{_cell(f.message(lang))} |")
         out.append("")

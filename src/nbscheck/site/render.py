@@ -60,6 +60,8 @@ L: dict[str, dict[str, str]] = {
         "dl.en": "空白提交文件（英文注释）",
         "dl.print": "需要整份指南？请打开[全文打印版]({p})，在浏览器中打印或另存为 PDF。",
         "dl.schema_name": "提交文件 Schema", "dl.zh_name": "空白模板（中文）", "dl.en_name": "空白模板（英文）",
+        "dl.xlsx_zh_name": "自评估工作簿（中文）", "dl.xlsx_en_name": "自评估工作簿（英文）",
+        "dl.xlsx": "同样的自评估，用 Excel、WPS 或 LibreOffice 填写；nbscheck 直接检查，`nbscheck convert` 可转换为 YAML",
     },
     "en": {
         "shall": "shall", "should": "should", "may": "may", "statement": "statement",
@@ -99,6 +101,8 @@ L: dict[str, dict[str, str]] = {
         "dl.en": "A blank submission with English comments",
         "dl.print": "Need the whole guideline? Open [the printable version]({p}) and print it or save it as a PDF from the browser.",
         "dl.schema_name": "Submission schema", "dl.zh_name": "Blank template (Chinese)", "dl.en_name": "Blank template (English)",
+        "dl.xlsx_zh_name": "Self-assessment workbook (Chinese)", "dl.xlsx_en_name": "Self-assessment workbook (English)",
+        "dl.xlsx": "The same self-assessment, to fill in with Excel, WPS or LibreOffice; nbscheck checks it as it is, `nbscheck convert` turns it into YAML",
     },
 }
 
@@ -608,6 +612,8 @@ class Downloads:
     schema: str
     template_zh: str
     template_en: str
+    workbook_zh: str | None = None  # the .xlsx templates, when the xlsx extra is installed
+    workbook_en: str | None = None
 
 
 def downloads_page(g: Guideline, lang: str, d: Downloads) -> str:
@@ -619,6 +625,11 @@ def downloads_page(g: Guideline, lang: str, d: Downloads) -> str:
         [f"[{t(lang, 'dl.en_name')}]({d.template_en}){{: download=\"{d.template_en.rsplit('/', 1)[-1]}\" }}",
          t(lang, "dl.en"), f"`nbscheck init --lang en -o {d.template_en.rsplit('/', 1)[-1]}`"],
     ]
+    for wl, path in (("zh", d.workbook_zh), ("en", d.workbook_en)):
+        if path:
+            name = path.rsplit("/", 1)[-1]
+            rows.append([f"[{t(lang, f'dl.xlsx_{wl}_name')}]({path}){{: download=\"{name}\" }}",
+                         t(lang, "dl.xlsx"), f"`nbscheck init --lang {wl} -o {name}`"])
     blocks = [heading(1, t(lang, "downloads"), "downloads"),
               f"{esc(version_text(g, lang))}\n{{: .nbs-version }}",
               t(lang, "dl.intro", v=g.version),
