@@ -17,7 +17,8 @@ from conftest import FIXTURES, ROOT, line_of
 from nbscheck.check.checker import check_file
 from nbscheck.model.guideline import load_guideline
 from nbscheck.yaml.load import load_text
-from nbscheck.change.migrate import MigrateError, make_plan, migrate_text
+from nbscheck.change.migrate import MigrateError, migrate_text
+from nbscheck.change.plan import make_plan
 
 GUIDELINE = FIXTURES / "diff" / "guideline"
 SUB = FIXTURES / "diff" / "subs" / "town-1.0.0.yaml"
