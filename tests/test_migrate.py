@@ -336,8 +336,8 @@ def test_a_migration_that_would_not_read_back_as_planned_writes_nothing(plan, mo
     migrate stops with NBS326 instead of handing over a file that says something else."""
     import nbscheck.change.migrate as migrate
 
-    monkeypatch.setattr(migrate, "_edit_lines", lambda *a, **k: None)
-    monkeypatch.setattr(migrate, "_edit_round_trip", lambda text, *a, **k: text.replace("status: met", "status: not_met"))
+    monkeypatch.setattr(migrate, "edit_lines", lambda *a, **k: None)
+    monkeypatch.setattr(migrate, "edit_round_trip", lambda text, *a, **k: text.replace("status: met", "status: not_met"))
     with pytest.raises(MigrateError) as e:
         migrate_text(SOURCE, "town.yaml", plan, "en")
     f = e.value.findings[0]
