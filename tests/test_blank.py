@@ -28,7 +28,7 @@ def _guideline(path):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_migrate_adds_exactly_the_blank_answer_init_writes(lang: str):
-    old, new = _guideline(ROOT / "guideline" / "releases" / "1.0.0"), _guideline(ROOT / "guideline")
+    old, new = _guideline(ROOT / "guideline" / "releases" / "1.0.0"), _guideline(ROOT / "guideline" / "releases" / "1.1.0")
     plan = make_plan(old, new)
     assert plan.new_clauses, "the working version adds clauses (else this test shows nothing)"
     migrated = migrate_text(EXAMPLE.read_text(encoding="utf-8"), str(EXAMPLE), plan, lang).text.split("\n")

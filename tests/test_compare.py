@@ -90,7 +90,7 @@ def test_the_real_guideline_renumbering_is_followed(tmp_path: Path, cli):
     """qualifying migrated to the working version (7.7.4 -> 7.7.5 ...), then two answers changed."""
     folder = tmp_path / "town"
     shutil.copytree(ROOT / "examples" / "qualifying", folder)
-    old_g, new_g = (load_guideline(p).guideline for p in (ROOT / "guideline" / "releases" / "1.0.0", ROOT / "guideline"))
+    old_g, new_g = (load_guideline(p).guideline for p in (ROOT / "guideline" / "releases" / "1.0.0", ROOT / "guideline" / "releases" / "1.1.0"))
     source = (folder / "submission.yaml").read_text(encoding="utf-8")
     migrated = migrate_text(source, "submission.yaml", make_plan(old_g, new_g), "en").text
     lines = migrated.split("\n")
@@ -105,6 +105,22 @@ def test_the_real_guideline_renumbering_is_followed(tmp_path: Path, cli):
     assert ("7.7.4", "7.7.5", "met", "partial", 94, 60) in rows
     assert (None, "7.7.4", ABSENT, MISSING, None, None) not in rows  # a new clause left blank is no change
     assert not any(r[0] in ("7.7.5", "7.7.6") and r[0] == r[1] for r in rows)  # renumbered ones pair by previous
+
+
+def test_the_same_township_across_two_releases_follows_both_steps(cli):
+    """examples/qualifying answers 1.0.0, qualifying-2.0 the same township for 2.0.0: paired through 1.1.0."""
+    code, out, _ = cli("compare", "examples/qualifying/submission.yaml", "examples/qualifying-2.0/submission.yaml",
+                       "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["problems"] == []
+    rows = {(c["old_id"], c["new_id"]): (c["old_status"], c["new_status"], c["old_value"], c["new_value"])
+            for c in data["clauses"]}
+    assert rows[("9.2.4", "9.2.3")] == ("met", "met", 260, 21)          # renumbered in 2.0.0
+    assert rows[("9.2.2", None)] == ("met", ABSENT, 100, None)          # gone from 2.0.0
+    assert rows[(None, "7.7.4")] == (ABSENT, "met", None, 80)           # added in 1.1.0
+    assert ("7.7.4", "7.7.4") not in rows and ("7.7.4", "7.7.5") not in rows  # 1.0.0's 7.7.4 is 7.7.5, unchanged
+    assert [c["new_id"] for c in data["clauses"] if c["renumbered"]] == ["9.2.3"]
 
 
 def test_a_file_that_cannot_be_read_is_exit_2_with_a_positioned_finding(cli, tmp_path: Path):
