@@ -157,3 +157,18 @@ def test_two_different_guidelines_cannot_be_paired():
     f = e.value.findings[0]
     assert (f.code, f.file, f.line) == ("NBS331", "b.yaml", 0)
     assert f.message("en") == "the two files answer different guidelines (mini and bft-nbs); they cannot be compared clause by clause"
+
+
+def test_a_township_name_cannot_drive_the_terminal_or_the_markdown(cli, tmp_path: Path):
+    shutil.copytree(HERE, tmp_path / "c")
+    new = tmp_path / "c" / "town-2026.yaml"
+    text = new.read_text(encoding="utf-8").replace("name: {zh: 示例乡, en: Example Township}",
+                                                   'name: {zh: "示例乡\\e[2J", en: "*Example* `Township`"}')
+    new.write_text(text, encoding="utf-8")
+    code, out, _ = cli("compare", str(tmp_path / "c" / "town-2025.yaml"), str(new), *GUIDE)
+    assert code == 0 and "\x1b" not in out
+    assert "示例乡 (330203101) → 示例乡\\x1b[2J (330203101)" in out
+    code, out, _ = cli("compare", str(tmp_path / "c" / "town-2025.yaml"), str(new), *GUIDE, "--format", "markdown",
+                       "--lang", "en")
+    assert code == 0
+    assert "| Township | Example Township (330203101) | \\*Example\\* \\`Township\\` (330203101) |" in out

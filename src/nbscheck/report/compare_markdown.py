@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..change.compare import Comparison
 from ..findings import Finding
 from . import compare_words as cw
-from .diff_markdown import md
+from .safe import markdown_text as md
 from .findings_text import SEVERITY
 
 _HEAD = {"zh": ("旧", "新"), "en": ("Old", "New")}
@@ -15,14 +15,14 @@ def _finding(f: Finding, lang: str) -> str:
     loc = f"{f.file}:{f.line}:{f.column}" if f.line else f.file
     clause = f" \\[{md(f.clause)}\\]" if f.clause else ""
     sev = SEVERITY["en" if lang == "en" else "zh"][f.severity.value]
-    return f"- `{loc}` {sev} **{f.code}**{clause} {md(f.message(lang))}"
+    return f"- {md(loc)} {sev} **{f.code}**{clause} {md(f.message(lang))}"
 
 
 def render(c: Comparison, lang: str = "zh", level: int = 2) -> str:
     w = cw.words(lang)
     h = "#" * level
     old, new = c.old, c.new
-    out = [f"{h} {w['title']} `{old.file}` → `{new.file}`", ""]
+    out = [f"{h} {w['title']} {md(old.file)} → {md(new.file)}", ""]
     head = _HEAD["en" if lang == "en" else "zh"]
     out += [f"| | {head[0]} | {head[1]} |", "| --- | --- | --- |"]
     rows = [

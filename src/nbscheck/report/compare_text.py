@@ -6,6 +6,7 @@ from ..change.compare import Comparison
 from ..findings import Finding
 from . import compare_words as cw
 from .findings_text import COLOUR, SEVERITY, render_finding, width
+from .safe import printable
 from .style import Style, plain
 
 
@@ -14,7 +15,7 @@ def _finding(f: Finding, lang: str, style: Style) -> str:
     loc = f"{f.file}:{f.line}:{f.column}" if f.line else f.file
     clause = f" [{f.clause}]" if f.clause else ""
     sev = SEVERITY["en" if lang == "en" else "zh"][f.severity.value]
-    return f"  {loc}: {style(sev, COLOUR[f.severity])} {f.code}{clause} {f.message(lang)}"
+    return f"  {printable(loc)}: {style(sev, COLOUR[f.severity])} {f.code}{printable(clause)} {printable(f.message(lang))}"
 
 
 def _table(rows: list[tuple[str, ...]]) -> list[str]:
@@ -22,7 +23,7 @@ def _table(rows: list[tuple[str, ...]]) -> list[str]:
     out = []
     for r in rows:
         cells = [r[i] + " " * (widths[i] - width(r[i])) for i in range(len(widths))] + [r[-1]]
-        out.append(("  " + "  ".join(cells)).rstrip())
+        out.append(printable(("  " + "  ".join(cells)).rstrip()))
     return out
 
 
@@ -30,10 +31,10 @@ def render(c: Comparison, lang: str = "zh", style: Style | None = None) -> str:
     style = style or plain()
     w = cw.words(lang)
     colon = w["colon"]
-    out = [style(f"{w['title']} {c.old.file} → {c.new.file}", "bold")]
+    out = [style(printable(f"{w['title']} {c.old.file} → {c.new.file}"), "bold")]
     township = cw.township(c.old, lang)
     shown = township if township == cw.township(c.new, lang) else f"{township} → {cw.township(c.new, lang)}"
-    out.append(f"{w['township']}{colon}{shown}")
+    out.append(printable(f"{w['township']}{colon}{shown}"))
     out.append(f"{w['guideline']}{colon}{cw.guideline(c.old)} → {cw.guideline(c.new)}")
     out.append(f"{w['score']}{colon}{cw.score(c.old, lang)} → {cw.score(c.new, lang)}（{cw.percent_change(c, lang)}）"
                if lang != "en" else
