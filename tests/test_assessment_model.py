@@ -328,7 +328,9 @@ def test_the_site_shows_the_new_fields_on_clause_pages_and_in_annex_a(mini: Path
 # --- item 7: diff classifies the new fields; migrate flags what they break ---------------------------
 
 def test_diff_classifies_a_changed_threshold_as_breaking(mini: Path, tmp_path: Path):
-    from nbscheck.change.diff import BREAKING, EDITORIAL, SUBSTANTIVE, describe, describe_other, diff_guidelines
+    from nbscheck.change.describe import describe, describe_other
+    from nbscheck.change.diff import diff_guidelines
+    from nbscheck.change.types import BREAKING, EDITORIAL, SUBSTANTIVE
     from nbscheck.model.guideline import load_guideline
 
     old_dir = tmp_path / "old"

@@ -15,7 +15,8 @@ from typing import Any
 from .. import __version__
 from ..check.result import CheckResult
 from ..model.indicators import format_value
-from ..model.types import Guideline, Text
+from ..model.text import Text
+from ..model.types import Guideline
 from ..score import MISSING, Score
 from .findings_text import SEVERITY
 from .labels import num

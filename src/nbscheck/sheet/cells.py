@@ -7,7 +7,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..model.types import Clause, Guideline
+from ..model.clauses import Clause
+
+from ..model.types import Guideline
 from .layout import boolean_of, norm, tidy
 
 ERROR = object()
