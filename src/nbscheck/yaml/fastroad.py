@@ -56,7 +56,6 @@ _FLOW_SEARCHES = tuple(re.compile(p) for p in (rb"\{ *: ", rb"\[ *: ", rb", *: "
 # (": x", refused by libyaml). inf/nan in any spelling are caught in the JSON, where rapidyaml writes
 # them as ".inf"/".nan". Each is found from literal bytes first (a search at memory speed).
 _DOT_STARTS = (b" .", b"\n.", b"[.", b"{.", b",.", b"'.", b'".', b" -.", b" +.", b"\n-.", b"\n+.")
-_EQUALS_KEY = re.compile(rb"=[ ]*(?::[ \n]|:$|$)", re.M)
 _EMPTY_KEY = re.compile(rb"\n *(?:[-?] +)*:(?: |\n|$)")
 
 
@@ -124,6 +123,35 @@ def _flow_doubt(raw: bytes) -> bool:
     return any(rx.search(raw) for rx in _FLOW_SEARCHES)
 
 
+_BEFORE_EQUALS = frozenset(b"\n:-?[{,")
+_AFTER_EQUALS = frozenset(b"\r\n:,]}#")
+
+
+def _lone_equals(raw: bytes) -> bool:
+    """Whether a plain ``=`` stands alone as a key or a value (libyaml types it as ``!!value``).
+    An ``=`` inside text, or a comment's ``=====`` rule, is not one. A loop over the few ``=`` a file
+    has: a regular expression trying every position costs more than the whole parse."""
+    n = len(raw)
+    at = raw.find(b"=")
+    while at >= 0:
+        end = at + 1
+        while end < n and raw[end] == 61:  # a run of '='
+            end += 1
+        if end - at == 1:
+            i = at - 1
+            while i >= 0 and raw[i] in (32, 9):
+                i -= 1
+            j = end
+            while j < n and raw[j] in (32, 9):
+                j += 1
+            before_ok = i < 0 or raw[i] in _BEFORE_EQUALS
+            after_ok = j >= n or raw[j] in _AFTER_EQUALS
+            if before_ok and after_ok and (i < 0 or raw[i] in b"\n[{," or i < at - 1):
+                return True
+        at = raw.find(b"=", end)
+    return False
+
+
 def _declines(text: str, raw: bytes) -> bool:
     """Whether the file uses YAML this road leaves to libyaml (every test is a search at C speed)."""
     if raw.startswith((b"---", b"...", b"%")):
@@ -140,7 +168,7 @@ def _declines(text: str, raw: bytes) -> bool:
             if raw[at + len(p):at + len(p) + 1].isdigit():
                 return True
             at = raw.find(p, at + 1)
-    if b"=" in raw and _EQUALS_KEY.search(raw):
+    if b"=" in raw and _lone_equals(raw):
         return True
     if raw.startswith(b":") or ((b"\n:" in raw or b" : " in raw or b" :\n" in raw) and _EMPTY_KEY.search(raw)):
         return True
