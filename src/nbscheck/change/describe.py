@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from ..model.indicators import format_value as _fmt
-from ..vocabulary import level_zh
+from ..vocabulary import LANGUAGE, level_zh
 from .types import CLASS_NAMES, MIGRATE_NAMES, ClauseChange, GuidelineChange, Side
 
 _KIND = {
@@ -21,7 +21,6 @@ _KIND = {
     "see": ("交叉引用", "cross-references"), "maps": ("框架对照", "framework mapping"),
     "stages": ("评估阶段", "stages"),
 }
-_LANG = {"zh": ("中文", "Chinese"), "en": ("英文", "English")}
 
 
 def level_name(level: str, lang: str) -> str:
@@ -72,7 +71,7 @@ def describe(c: ClauseChange, lang: str) -> str:
     if c.kind == "renumbered":
         return f"{kind}：{c.old} → {c.new}" if zh else f"{kind}: {c.old} → {c.new}"
     if c.kind in ("reworded", "title", "not_assessable"):
-        return f"{kind}（{_LANG[f][0]}）" if zh else f"{kind} ({_LANG[f][1]})"
+        return f"{kind}（{LANGUAGE[f].zh}）" if zh else f"{kind} ({LANGUAGE[f].en})"
     if c.kind in ("notes", "examples"):
         index, text_lang = f.split("/")
         if c.old in (None, "") and c.new:
@@ -81,8 +80,8 @@ def describe(c: ClauseChange, lang: str) -> str:
             verb = ("删除", "removed")
         else:
             verb = ("改写", "reworded")
-        return (f"{kind} {index} {verb[0]}（{_LANG[text_lang][0]}）" if zh
-                else f"{kind} {index} {verb[1]} ({_LANG[text_lang][1]})")
+        return (f"{kind} {index} {verb[0]}（{LANGUAGE[text_lang].zh}）" if zh
+                else f"{kind} {index} {verb[1]} ({LANGUAGE[text_lang].en})")
     if c.kind == "level":
         return f"{kind}：{level_name(c.old, lang)} → {level_name(c.new, lang)}" if zh else \
             f"{kind}: {c.old} → {c.new}"
@@ -92,15 +91,15 @@ def describe(c: ClauseChange, lang: str) -> str:
         return "不再评估" if zh else "no longer assessed"
     if c.kind == "indicator":
         if f.startswith("name-"):
-            return f"指标名称（{_LANG[f[5:]][0]}）" if zh else f"indicator name ({_LANG[f[5:]][1]})"
+            return f"指标名称（{LANGUAGE[f[5:]].zh}）" if zh else f"indicator name ({LANGUAGE[f[5:]].en})"
         what, _, text_lang = f.rpartition("-")
-        if what in _COUNTING_TEXT and text_lang in _LANG:
-            return (f"{_COUNTING_TEXT[what][0]}（{_LANG[text_lang][0]}）" if zh
-                    else f"{_COUNTING_TEXT[what][1]} ({_LANG[text_lang][1]})")
+        if what in _COUNTING_TEXT and text_lang in LANGUAGE:
+            return (f"{_COUNTING_TEXT[what][0]}（{LANGUAGE[text_lang].zh}）" if zh
+                    else f"{_COUNTING_TEXT[what][1]} ({LANGUAGE[text_lang].en})")
         if f.startswith("choice-"):
             cid, text_lang = f[7:].rsplit("-", 1)
-            return (f"选项 {cid} 的名称（{_LANG[text_lang][0]}）" if zh
-                    else f"name of option {cid} ({_LANG[text_lang][1]})")
+            return (f"选项 {cid} 的名称（{LANGUAGE[text_lang].zh}）" if zh
+                    else f"name of option {cid} ({LANGUAGE[text_lang].en})")
         names = {"type": ("指标类型", "indicator type"), "unit": ("单位", "unit"),
                  "range": ("取值范围", "allowed range"), "integer": ("须为整数", "whole numbers only"),
                  "choices": ("选项", "options"), "grading": ("按值定状态的分档", "grading"),
