@@ -363,7 +363,7 @@ def test_site_builds_for_another_guideline_repository(tmp_path: Path) -> None:
 def test_guideline_text_is_rendered_literally() -> None:
     import markdown
 
-    from nbscheck.site.render import esc
+    from nbscheck.site.markdown import esc
 
     samples = ["*不是强调* _nor_ this", "[不是链接](x.md) {: .no-attr }", "<b>不是 HTML</b> & 1 < 2",
                "# 不是标题", "1. 不是列表", "- 也不是", "`不是代码` \\ 反斜杠"]
@@ -374,7 +374,7 @@ def test_guideline_text_is_rendered_literally() -> None:
 
 
 def test_running_text_links_the_clauses_and_chapters_it_names(g: Guideline) -> None:
-    from nbscheck.site.render import links_for, linked
+    from nbscheck.site.markdown import links_for, linked
 
     chapters = [ch for ch in g.chapters if ch.kind == "chapter" and ch.clauses]
     here, there = chapters[0], chapters[-1]

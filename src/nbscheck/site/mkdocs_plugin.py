@@ -1,6 +1,6 @@
 """MkDocs plugin ``nbscheck``: the guideline's website, generated from its YAML at build time.
 
-Glue only. The pages come from :mod:`nbscheck.render_markdown`; the downloads from the same code as
+Glue only. The pages come from :mod:`nbscheck.site.pages`; the downloads from the same code as
 ``nbscheck schema`` and ``nbscheck init``. What this module does, by build event:
 
 ``on_config``
@@ -52,7 +52,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import render as rm
+from .changes import changes_name, changes_pages, load_diffs
+from .labels import LANGS
+from .markdown import TERMS_PAGE, page_name
+from .pages import Downloads, nav_title, pages, version_text
 
 log = get_plugin_logger(__name__)
 
@@ -70,7 +73,7 @@ class NbsConfig(base.Config):
     """Publish a frozen release (``guideline/releases/X.Y.Z``) instead of the working version."""
     check_schema = c.Type(bool, default=True)
     """Check the YAML against the guideline schemas while loading; any error stops the build."""
-    languages = c.ListOfItems(c.Choice(rm.LANGS), default=list(rm.LANGS))
+    languages = c.ListOfItems(c.Choice(LANGS), default=list(LANGS))
     """Languages to build; the first is at the site root, the others under ``/<lang>/``."""
     prefix = c.Type(str, default="")
     """Folder (inside the site) for the generated pages, e.g. ``guideline/``; default: the root."""
@@ -148,17 +151,17 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         self.root, self.base = path, root
         return loaded.guideline
 
-    def _downloads(self) -> rm.Downloads:
+    def _downloads(self) -> Downloads:
         g = self.guideline
         stem = f"downloads/{g.id}-{g.version}"
-        return rm.Downloads(schema=f"{stem}-submission.schema.json",
+        return Downloads(schema=f"{stem}-submission.schema.json",
                             template_zh=f"{stem}-submission-zh.yaml", template_en=f"{stem}-submission-en.yaml")
 
     def _generated(self, lang: str) -> dict[str, str]:
         """The generated Markdown pages of one language, keyed by their path in docs/."""
-        pages = rm.pages(self.guideline, lang, self._downloads())
-        pages.update(changes_pages(self.guideline, self.diffs, lang))
-        return {self.config.prefix + name: text for name, text in pages.items()}
+        generated = pages(self.guideline, lang, self._downloads())
+        generated.update(changes_pages(self.guideline, self.diffs, lang))
+        return {self.config.prefix + name: text for name, text in generated.items()}
 
     # --- events ---------------------------------------------------------------------------------
 
@@ -230,7 +233,7 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         lang = self.lang
         names = self.config.nav_translations.get(lang, {}) if lang != self.default_lang else {}
         docs = Path(config.docs_dir)
-        possible = {prefix + rm.TERMS_PAGE} | set(self.config.optional_pages)
+        possible = {prefix + TERMS_PAGE} | set(self.config.optional_pages)
 
         def present(path: str) -> bool:
             if path in self.pages or (docs / path).is_file():
@@ -241,9 +244,9 @@ class NbsPlugin(BasePlugin[NbsConfig]):
             out: list = []
             for item in items:
                 if item == CHAPTERS_MARKER:
-                    out += [{rm.nav_title(ch, lang): prefix + rm.page_name(ch)} for ch in g.chapters]
-                    if prefix + rm.TERMS_PAGE in self.pages:  # terms no chapter includes
-                        out.append(prefix + rm.TERMS_PAGE)
+                    out += [{nav_title(ch, lang): prefix + page_name(ch)} for ch in g.chapters]
+                    if prefix + TERMS_PAGE in self.pages:  # terms no chapter includes
+                        out.append(prefix + TERMS_PAGE)
                 elif item == CHANGES_MARKER:
                     out += [prefix + changes_name(d.new.version) for d in reversed(self.diffs)]
                 elif isinstance(item, str):
@@ -323,7 +326,7 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         from markupsafe import Markup, escape
 
         env.globals["nbs_banner"] = Markup(
-            f'<span class="nbs-banner">{escape(rm.version_text(self.guideline, self.lang))}</span>')
+            f'<span class="nbs-banner">{escape(version_text(self.guideline, self.lang))}</span>')
         env.globals["nbs_lang"] = self.lang
         return env
 
@@ -371,63 +374,3 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         config.nav = copy.deepcopy(self.saved["nav"])
         if self.saved.get("theme_language") is not None:
             config.theme["language"] = self.saved["theme_language"]
-
-
-# --- what changed in each version (issue 6) -----------------------------------------------------
-
-def changes_name(version: str) -> str:
-    return f"changes-{version}.md"
-
-
-def load_diffs(g: Any, base: Path) -> list[Any]:
-    """The clause diff of each version up to ``g``'s against the version before it, oldest first.
-
-    Versions are the frozen releases in ``<base>/releases/`` plus the working version in ``base``.
-    Empty when there is only one version, or when nbscheck.diff is not available.
-    """
-    try:
-        from ..change.diff import diff_guidelines, semver
-    except ImportError:  # pragma: no cover - the diff module ships with nbscheck
-        return []
-    from ..findings import has_errors
-    from ..model.guideline import load_guideline, versions
-
-    known = sorted(((v, p) for v, p in versions(base).items() if semver(v) <= semver(g.version)),
-                   key=lambda vp: semver(vp[0]))
-    loaded: dict[str, Any] = {}
-
-    def get(v: str, path: Path) -> Any:
-        if v == g.version:
-            return g
-        if v not in loaded:
-            res = load_guideline(path, validate=False)
-            if res.guideline is None or has_errors(res.findings):
-                log.warning(f"nbscheck: version {v} in {path} cannot be loaded; no 'what changed' page for it")
-                loaded[v] = None
-            else:
-                loaded[v] = res.guideline
-        return loaded[v]
-
-    out = []
-    for (v_old, p_old), (v_new, p_new) in zip(known, known[1:]):
-        old, new = get(v_old, p_old), get(v_new, p_new)
-        if old is not None and new is not None:
-            out.append(diff_guidelines(old, new))
-    return out
-
-
-def changes_pages(g: Any, diffs: list[Any], lang: str) -> dict[str, str]:
-    """One page per version: what changed from the version before, from ``nbscheck diff``'s Markdown."""
-    if not diffs:
-        return {}
-    from ..report import diff_markdown
-
-    links = rm.links_for(g)
-    out = {}
-    for d in diffs:
-        name = changes_name(d.new.version)
-        here = links.at(name)
-        # clause links only into the version this site shows
-        link = here.clause if d.new.version == g.version else None
-        out[name] = diff_markdown.render(d, lang, level=1, title=True, link=link)
-    return out
