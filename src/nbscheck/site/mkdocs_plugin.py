@@ -1,6 +1,7 @@
 """MkDocs plugin ``nbscheck``: the guideline's website, generated from its YAML at build time.
 
-Glue only. The pages come from :mod:`nbscheck.site.pages`; the downloads from the same code as
+Glue only. The pages, downloads and navigation entries come from :mod:`nbscheck.site.build` (which
+also writes them as files for other generators: `nbscheck site build-pages`); the downloads from the same code as
 ``nbscheck schema`` and ``nbscheck init``. What this module does, by build event:
 
 ``on_config``
@@ -40,9 +41,7 @@ In ``mkdocs.yml``::
 from __future__ import annotations
 
 import copy
-import json
 import os
-import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -52,17 +51,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .changes import changes_name, changes_pages, load_diffs
+from .build import LanguageSite, Source, SiteError, language_site, load_source
 from .labels import LANGS
-from .markdown import TERMS_PAGE, page_name
-from .pages import Downloads, nav_title, pages, version_text
+from .markdown import TERMS_PAGE
+from .pages import version_text
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 ASSET_URIS = {"css": "assets/nbscheck/nbscheck.css", "js": "assets/nbscheck/nbscheck.js"}
-CHAPTERS_MARKER = "nbscheck:chapters"
-CHANGES_MARKER = "nbscheck:changes"
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 
 
@@ -103,8 +100,9 @@ class _LanguageSwitch:
 
 class NbsPlugin(BasePlugin[NbsConfig]):
     def __init__(self) -> None:
+        self.source: Source | None = None
         self.guideline = None
-        self.diffs: list[Any] = []
+        self.site: LanguageSite | None = None
         self.pages: dict[str, str] = {}
         self.lang = ""
         self.nested = False
@@ -121,9 +119,7 @@ class NbsPlugin(BasePlugin[NbsConfig]):
     def default_lang(self) -> str:
         return self.config.languages[0]
 
-    def _load(self, config) -> Any:
-        from ..findings import Severity, has_errors
-        from ..model.guideline import load_guideline, versions
+    def _load(self, config) -> Source:
         from ..resources import guideline_dir
 
         if self.config.guideline:
@@ -132,36 +128,13 @@ class NbsPlugin(BasePlugin[NbsConfig]):
                 root = Path(config.config_file_path or ".").resolve().parent / root
         else:
             root = guideline_dir()
-        path = root
-        if self.config.guideline_version:
-            known = versions(root)
-            if self.config.guideline_version not in known:
-                raise PluginError(f"nbscheck: guideline version {self.config.guideline_version} not found in {root} "
-                                  f"(known: {', '.join(sorted(known)) or 'none'})")
-            path = known[self.config.guideline_version]
-        loaded = load_guideline(path, validate=self.config.check_schema)
-        problems = [f for f in loaded.findings if f.severity is Severity.ERROR]
-        if loaded.guideline is None or has_errors(loaded.findings):
-            lines = "\n".join(f"  {f.position}: {f.code} {f.message('en')}" for f in problems[:20])
-            more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
-            raise PluginError(f"nbscheck: the guideline in {path} cannot be loaded "
-                              f"(run `nbscheck lint {path}`):\n{lines}{more}")
-        for f in loaded.findings:
+        try:
+            src = load_source(root, self.config.guideline_version, validate=self.config.check_schema)
+        except SiteError as e:
+            raise PluginError(str(e)) from None
+        for f in src.notes:
             log.info(f"{f.position}: {f.code} {f.message('en')}")
-        self.root, self.base = path, root
-        return loaded.guideline
-
-    def _downloads(self) -> Downloads:
-        g = self.guideline
-        stem = f"downloads/{g.id}-{g.version}"
-        return Downloads(schema=f"{stem}-submission.schema.json",
-                            template_zh=f"{stem}-submission-zh.yaml", template_en=f"{stem}-submission-en.yaml")
-
-    def _generated(self, lang: str) -> dict[str, str]:
-        """The generated Markdown pages of one language, keyed by their path in docs/."""
-        generated = pages(self.guideline, lang, self._downloads())
-        generated.update(changes_pages(self.guideline, self.diffs, lang))
-        return {self.config.prefix + name: text for name, text in generated.items()}
+        return src
 
     # --- events ---------------------------------------------------------------------------------
 
@@ -169,15 +142,17 @@ class NbsPlugin(BasePlugin[NbsConfig]):
     def on_config(self, config):
         if not self.nested:
             self.lang = self.default_lang
-            self.guideline = self._load(config)
-            self.diffs = load_diffs(self.guideline, self.base)
+            self.source = self._load(config)
+            self.guideline = self.source.guideline
+            self.base = self.source.base
             self.saved = {"site_dir": config.site_dir, "site_url": config.site_url, "site_name": config.site_name,
                           "nav": copy.deepcopy(config.nav), "theme_language": config.theme.get("language")}
             if str(self.base) not in config.watch:  # mkdocs serve rebuilds when the YAML changes
                 config.watch.append(str(self.base))
         self._set_language(config, self.lang)
         self._add_assets(config)
-        self.pages = self._generated(self.lang)
+        self.site = language_site(self.source, self.lang, self.config.prefix)
+        self.pages = self.site.pages
         config.nav = self._nav(config, copy.deepcopy(self.saved["nav"]))
         return config
 
@@ -228,9 +203,9 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         translate section titles."""
         if nav is None:
             return None
-        g = self.guideline
         prefix = self.config.prefix
         lang = self.lang
+        markers = self.site.nav()
         names = self.config.nav_translations.get(lang, {}) if lang != self.default_lang else {}
         docs = Path(config.docs_dir)
         possible = {prefix + TERMS_PAGE} | set(self.config.optional_pages)
@@ -243,12 +218,8 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         def walk(items: list) -> list:
             out: list = []
             for item in items:
-                if item == CHAPTERS_MARKER:
-                    out += [{nav_title(ch, lang): prefix + page_name(ch)} for ch in g.chapters]
-                    if prefix + TERMS_PAGE in self.pages:  # terms no chapter includes
-                        out.append(prefix + TERMS_PAGE)
-                elif item == CHANGES_MARKER:
-                    out += [prefix + changes_name(d.new.version) for d in reversed(self.diffs)]
+                if isinstance(item, str) and item in markers:
+                    out += copy.deepcopy(markers[item])
                 elif isinstance(item, str):
                     if present(item):
                         out.append(item)
@@ -271,19 +242,8 @@ class NbsPlugin(BasePlugin[NbsConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"nbscheck: docs/{path} has the name of a generated page; rename it")
             files.append(File.generated(config, path, content=text))
-        g = self.guideline
-        d = self._downloads()
-        from ..check.submission_schema import submission_schema
-        from ..model.template import blank_submission
-
-        prefix = self.config.prefix
-        downloads = {
-            d.schema: json.dumps(submission_schema(g), ensure_ascii=False, indent=2) + "\n",
-            d.template_zh: blank_submission(g, "zh", posixpath.basename(d.template_zh)),
-            d.template_en: blank_submission(g, "en", posixpath.basename(d.template_en)),
-        }
-        for path, text in downloads.items():
-            files.append(File.generated(config, prefix + path, content=text.encode("utf-8")))
+        for path, text in self.site.files.items():
+            files.append(File.generated(config, path, content=text.encode("utf-8")))
         for kind, uri in ASSET_URIS.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / f"nbscheck.{kind}")))
