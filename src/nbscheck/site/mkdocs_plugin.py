@@ -74,6 +74,8 @@ class NbsConfig(base.Config):
     """Languages to build; the first is at the site root, the others under ``/<lang>/``."""
     prefix = c.Type(str, default="")
     """Folder (inside the site) for the generated pages, e.g. ``guideline/``; default: the root."""
+    site_descriptions = c.Type(dict, default={})
+    """Site description per language; default: mkdocs.yml's for the first, the guideline's title for others."""
     site_names = c.Type(dict, default={})
     """Site name per language; default: mkdocs.yml's for the first, the guideline's short title for others."""
     nav_translations = c.Type(dict, default={})
@@ -146,6 +148,7 @@ class NbsPlugin(BasePlugin[NbsConfig]):
             self.guideline = self.source.guideline
             self.base = self.source.base
             self.saved = {"site_dir": config.site_dir, "site_url": config.site_url, "site_name": config.site_name,
+                          "site_description": config.site_description,
                           "nav": copy.deepcopy(config.nav), "theme_language": config.theme.get("language")}
             if str(self.base) not in config.watch:  # mkdocs serve rebuilds when the YAML changes
                 config.watch.append(str(self.base))
@@ -168,6 +171,13 @@ class NbsPlugin(BasePlugin[NbsConfig]):
             config.site_name = self.saved["site_name"]
         else:
             config.site_name = (self.guideline.short_title or self.guideline.title).get(lang)
+        descriptions = self.config.site_descriptions
+        if lang in descriptions:
+            config.site_description = descriptions[lang]
+        elif lang == self.default_lang:
+            config.site_description = self.saved["site_description"]
+        else:
+            config.site_description = self.guideline.title.get(lang)
         if "language" in config.theme:
             config.theme["language"] = lang
         for name in ("material/search", "search"):
@@ -193,7 +203,7 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         if ASSET_URIS["js"] not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(ASSET_URIS["js"])
         mdx = config.markdown_extensions
-        for ext in ("toc", "tables", "attr_list", "md_in_html"):
+        for ext in ("toc", "tables", "attr_list", "md_in_html", "nbscheck.site.cjk"):
             if ext not in mdx:
                 mdx.append(ext)
         config.mdx_configs.setdefault("toc", {}).setdefault("permalink", True)
@@ -331,6 +341,7 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         config.site_dir = self.saved["site_dir"]
         config.site_url = self.saved["site_url"]
         config.site_name = self.saved["site_name"]
+        config.site_description = self.saved["site_description"]
         config.nav = copy.deepcopy(self.saved["nav"])
         if self.saved.get("theme_language") is not None:
             config.theme["language"] = self.saved["theme_language"]

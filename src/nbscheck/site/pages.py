@@ -69,13 +69,21 @@ def print_page(g: Guideline, lang: str) -> str:
               f"{esc(version_text(g, lang))}\n{{: .nbs-version }}",
               f"{esc(t(lang, 'print.intro'))}\n{{: .nbs-print-intro }}",
               f'<button class="md-button nbs-print-button" type="button" onclick="window.print()">'
-              f"{t(lang, 'print.button')}</button>"]
+              f"{t(lang, 'print.button')}</button>",
+              contents_md(g, lang)]
     for ch in g.chapters:
         blocks.append(chapter_md(g, ch, lang, links, level=2))
     if g.terms and links.terms_page == TERMS_PAGE:
         blocks.append(heading(2, "术语" if lang == "zh" else "Terms", "terms"))
         blocks.append(terms_md(g, lang, links, 3))
     return front + "\n\n".join(blocks) + "\n"
+
+
+def contents_md(g: Guideline, lang: str) -> str:
+    """The printable page's list of contents: each chapter and annex, linked to its heading (the
+    browser's print keeps the links; the page numbers are in the page footer)."""
+    items = "\n".join(f"- [{esc(nav_title(ch, lang))}](#{ch.slug})" for ch in g.chapters)
+    return f'<nav class="nbs-contents" markdown>\n\n**{t(lang, "contents")}**\n\n{items}\n\n</nav>'
 
 
 @dataclass(frozen=True)
