@@ -255,3 +255,35 @@ def test_links_contrast_print_hides_controls_and_wide_tables_scroll(site: Path, 
     ARTIFACTS.mkdir(exist_ok=True)
     phone.screenshot(path=str(ARTIFACTS / "annex-matrix-phone.png"))
     phone.close()
+
+
+AXE = Path(os.environ.get("NBSCHECK_AXE", Path(sys.prefix) / "share" / "axe-core-4.11.0.min.js"))
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def test_axe_finds_no_serious_or_critical_violation(site: Path, base_url: str, browser) -> None:
+    """Issue 17, item 6: WCAG 2.1 AA as axe-core checks it, on the home page, a chapter, Annex A
+    and B (the tables), the printable page and the newest changes page."""
+    if not AXE.is_file():
+        pytest.skip(f"axe-core is absent at {AXE}: `make test` fetches it from npm (or set NBSCHECK_AXE)")
+    g = shipped()
+    scoring = next(ch for ch in g.chapters if "assessment" in ch.includes)
+    matrix = next(ch for ch in g.chapters if "mapping" in ch.includes)
+    chapter = next(ch for ch in g.chapters if ch.kind == "chapter" and ch.clauses)
+    changes = sorted(p.name for p in site.glob("changes-*"))
+    assert changes, "no changes page was built"
+    urls = ["", f"{chapter.slug}/", f"{scoring.slug}/", f"{matrix.slug}/", "print/", f"{changes[-1]}/", "en/"]
+    script = AXE.read_text(encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page.set_default_timeout(30000)
+    found = []
+    for url in urls:
+        page.goto(base_url + url)
+        page.add_script_tag(content=script)
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                               " resultTypes: ['violations']})", AXE_TAGS)
+        for v in result["violations"]:
+            if v["impact"] in ("serious", "critical"):
+                found.append(f"/{url}: {v['id']} ({v['impact']}) at {[n['target'] for n in v['nodes'][:3]]}")
+    page.close()
+    assert not found, "\n".join(found)
