@@ -11,11 +11,21 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.addresses import schema_id
-from ..model.types import Clause, Guideline, Indicator
+from ..model.clauses import Clause, Indicator
+from ..model.types import Guideline
 
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 SEMVER = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
 
+
+BASELINE: dict[str, Any] = {
+    "description": "本底：首次评估时的值、年份和证据 / the baseline: the value at the first assessment, its year and evidence",
+    "type": "object", "additionalProperties": False,
+    "properties": {"value": {"type": ["number", "null"]},
+                   "year": {"type": "integer", "minimum": 1900, "maximum": 2100},
+                   "evidence": {"type": "array", "items": {"$ref": "#/$defs/evidence"}},
+                   "note": {"type": "string"}},
+}
 
 def value_schema(ind: Indicator) -> dict[str, Any]:
     """What ``value`` may hold for an indicator: its type, range or options; null means not given."""
@@ -61,7 +71,7 @@ def submission_schema(g: Guideline) -> dict[str, Any]:
             "description": _describe(g, c),
             "allOf": [{"$ref": "#/$defs/answer"}, {"properties": {"value": value_schema(c.assessment.indicator)}}],
         }
-    return {
+    return _model2(g, {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_id(g),
         "title": f"{g.title.zh} {g.version} 自评估提交文件 / self-assessment submission for {g.title.en} {g.version}",
@@ -132,4 +142,17 @@ def submission_schema(g: Guideline) -> dict[str, Any]:
                 },
             },
         },
-    }
+    })
+
+
+def _model2(g: Guideline, schema: dict[str, Any]) -> dict[str, Any]:
+    """Add the submission fields of assessment model 2 only for a guideline that uses them, so a
+    submission to a guideline of the old model is held to exactly the old schema."""
+    if g.rules.stages:
+        schema["properties"]["stage"] = {
+            "description": "评估阶段 / the assessment stage: " + ", ".join(st.id for st in g.rules.stages),
+            "type": "string"}
+    if any(c.assessment.indicator.baseline for c in g.assessable if c.assessment):
+        schema["$defs"]["answer"]["properties"]["baseline"] = {"$ref": "#/$defs/baseline"}
+        schema["$defs"]["baseline"] = BASELINE
+    return schema

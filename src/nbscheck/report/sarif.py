@@ -50,7 +50,10 @@ class SarifReport:
                 "message": {"text": f.message(self.lang)},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.file)}}}],
             }
-            if f.line:
+            if f.sheet is not None:  # a workbook is no text file: the sheet and cell are a logical location
+                name = f"{f.sheet}!{f.cell}" if f.cell else f.sheet
+                res["locations"][0]["logicalLocations"] = [{"name": f.cell or f.sheet, "fullyQualifiedName": name}]
+            elif f.line:
                 res["locations"][0]["physicalLocation"]["region"] = {"startLine": f.line, "startColumn": max(f.column, 1)}
             props: dict[str, Any] = {}
             if f.clause:

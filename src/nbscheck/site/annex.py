@@ -7,6 +7,7 @@ from ..model.types import Guideline
 from .clauses import target_text
 from .labels import t
 from .markdown import Links, attr, cell, esc, fmt_num, heading, link, table
+from .outcomes import grading_suffix, qualification_items
 
 def assessment_md(g: Guideline, lang: str, links: Links, level: int) -> str:
     """Annex A's tables: dimensions and their points, statuses, bands, qualification, then one table
@@ -45,6 +46,7 @@ def assessment_md(g: Guideline, lang: str, links: Links, level: int) -> str:
              t(lang, "q.dim", v=band.name.get(lang) if band else q.min_dimension_band)]
     if q.all_shall_met:
         items.append(t(lang, "q.shall"))
+    items += qualification_items(g, lang)
     out.append("\n".join(f"- {esc(x)}" for x in items))
 
     for d in r.dimensions:
@@ -58,7 +60,7 @@ def assessment_md(g: Guideline, lang: str, links: Links, level: int) -> str:
             assert a is not None
             kinds = t(lang, "list_sep").join(f"`{k}`" for k in a.evidence) or "—"
             rows.append([link(c.id, links.clause(c.id)), t(lang, c.level), cell(esc(a.indicator.name.get(lang))),
-                         cell(target_text(g, a.indicator, lang)), kinds, str(a.points),
+                         cell(target_text(g, a.indicator, lang) + esc(grading_suffix(c))), kinds, str(a.points),
                          t(lang, "yes") if a.not_applicable else t(lang, "no")])
         rows.append([f"**{t(lang, 'total')}**", "", "", "", "", f"**{sum(c.assessment.points for c in mine if c.assessment)}**", ""])
         out.append(table([t(lang, "clause"), t(lang, "level"), t(lang, "indicator"), t(lang, "target"),

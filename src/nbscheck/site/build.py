@@ -16,6 +16,7 @@ to it. Pages named in :data:`NAV_GENERATED` are listed in the navigation of ``nb
 
 from __future__ import annotations
 
+import io
 import json
 import posixpath
 from dataclasses import dataclass, field
@@ -84,9 +85,13 @@ PageGenerator = Callable[[Source, str], Mapping[str, str]]
 
 def downloads_of(g: Guideline) -> Downloads:
     """Where the downloads live, relative to the generated pages' folder."""
+    from ..sheet.layout import openpyxl_missing
+
     stem = f"downloads/{g.id}-{g.version}"
+    books = {} if openpyxl_missing() else {"workbook_zh": f"{stem}-submission-zh.xlsx",
+                                           "workbook_en": f"{stem}-submission-en.xlsx"}
     return Downloads(schema=f"{stem}-submission.schema.json",
-                     template_zh=f"{stem}-submission-zh.yaml", template_en=f"{stem}-submission-en.yaml")
+                     template_zh=f"{stem}-submission-zh.yaml", template_en=f"{stem}-submission-en.yaml", **books)
 
 
 def guideline_pages(src: Source, lang: str) -> Mapping[str, str]:
@@ -103,17 +108,26 @@ GENERATORS: list[PageGenerator] = [guideline_pages, version_changes_pages]
 """Every page generator, in the order their pages are added to the site."""
 
 
-def download_files(g: Guideline) -> dict[str, str]:
-    """The downloads' contents: exactly what ``nbscheck schema`` and ``nbscheck init`` write."""
+def download_files(g: Guideline) -> dict[str, str | bytes]:
+    """The downloads' contents: exactly what ``nbscheck schema`` and ``nbscheck init`` write
+    (text for the schema and the YAML templates, bytes for the .xlsx workbooks when openpyxl is there)."""
     from ..check.submission_schema import submission_schema
     from ..model.template import blank_submission
 
     d = downloads_of(g)
-    return {
+    out: dict[str, str | bytes] = {
         d.schema: json.dumps(submission_schema(g), ensure_ascii=False, indent=2) + "\n",
         d.template_zh: blank_submission(g, "zh", posixpath.basename(d.template_zh)),
         d.template_en: blank_submission(g, "en", posixpath.basename(d.template_en)),
     }
+    for lang, path in (("zh", d.workbook_zh), ("en", d.workbook_en)):
+        if path:  # the .xlsx template beside the YAML one
+            from ..sheet.write import workbook
+
+            buf = io.BytesIO()
+            workbook(g, lang).save(buf)
+            out[path] = buf.getvalue()
+    return out
 
 
 @dataclass(frozen=True)
@@ -123,8 +137,8 @@ class LanguageSite:
     lang: str
     pages: dict[str, str]
     """Markdown pages."""
-    files: dict[str, str]
-    """Other files (the downloads), copied as they are."""
+    files: dict[str, str | bytes]
+    """Other files (the downloads), copied as they are: text (UTF-8) or bytes (the workbooks)."""
     chapters_nav: list[Any] = field(default_factory=list)
     """What ``nbscheck:chapters`` in ``nav`` stands for: ``{title: path}`` per chapter, then terms."""
     changes_nav: list[str] = field(default_factory=list)
@@ -152,15 +166,19 @@ def language_site(src: Source, lang: str, prefix: str = "",
 def write_site(src: Source, out: Path, languages: Sequence[str] = LANGS, prefix: str = "") -> list[Path]:
     """Write each language's pages and downloads into ``out/<lang>/`` and its navigation into
     ``out/<lang>/nav.json``; every file atomically. Returns the files written, in order."""
-    from ..atomic import write_text
+    from ..atomic import write_bytes, write_text
 
     written: list[Path] = []
     for lang in languages:
         site = language_site(src, lang, prefix)
-        entries = {**site.pages, **site.files, "nav.json": json.dumps(site.nav(), ensure_ascii=False, indent=2) + "\n"}
-        for rel, text in entries.items():
+        entries: dict[str, str | bytes] = {**site.pages, **site.files,
+                                           "nav.json": json.dumps(site.nav(), ensure_ascii=False, indent=2) + "\n"}
+        for rel, content in entries.items():
             path = out / lang / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_text(path, text)
+            if isinstance(content, bytes):
+                write_bytes(path, content)
+            else:
+                write_text(path, content)
             written.append(path)
     return written

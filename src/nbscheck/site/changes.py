@@ -25,7 +25,8 @@ def load_diffs(g: Any, base: Path) -> list[Any]:
     Empty when there is only one version, or when nbscheck.diff is not available.
     """
     try:
-        from ..change.diff import diff_guidelines, semver
+        from ..change.diff import diff_guidelines
+        from ..change.pairing import semver
     except ImportError:  # pragma: no cover - the diff module ships with nbscheck
         return []
     from ..findings import has_errors

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..model.types import Clause, Guideline, Indicator, Term, Text
+from ..model.clauses import Clause, Indicator, Term
+from ..model.text import Text
+from ..model.types import Guideline
 from .labels import t
 from .markdown import Links, attr, cell, esc, fmt_num, heading, lead, link, linked, paren
+from .outcomes import clause_rows
 
 def level_badge(level: str, lang: str) -> str:
     """The 应/宜/可 badge, its meaning as a tooltip."""
@@ -108,6 +111,7 @@ def assessment_table(g: Guideline, c: Clause, lang: str, links: Links) -> str:
     rows.append((t(lang, "dimension"), link(cell(esc(dim.name.get(lang))), links.dimension(dim.id)) if dim
                  else f"`{a.dimension}`"))
     rows.append((t(lang, "na"), t(lang, "na.yes" if a.not_applicable else "na.no")))
+    rows += [(k, cell(esc(v))) for k, v in clause_rows(c, lang)]  # assessment model 2 (site/outcomes.py)
     body = "\n".join(f"| {k} | {v} |" for k, v in rows)
     return (f'<div class="nbs-assessment" markdown>\n\n| {t(lang, "assessment")} | {t(lang, "detail")} |\n'
             f"| --- | --- |\n{body}\n\n</div>")

@@ -46,6 +46,8 @@ L: dict[str, dict[str, str]] = {
         "dl.en": "空白提交文件（英文注释）",
         "dl.print": "需要整份指南？请打开[全文打印版]({p})，在浏览器中打印或另存为 PDF。",
         "dl.schema_name": "提交文件 Schema", "dl.zh_name": "空白模板（中文）", "dl.en_name": "空白模板（英文）",
+        "dl.xlsx_zh_name": "自评估工作簿（中文）", "dl.xlsx_en_name": "自评估工作簿（英文）",
+        "dl.xlsx": "同样的自评估，用 Excel、WPS 或 LibreOffice 填写；nbscheck 直接检查，`nbscheck convert` 可转换为 YAML",
     },
     "en": {
         "shall": "shall", "should": "should", "may": "may", "statement": "statement",
@@ -86,6 +88,8 @@ L: dict[str, dict[str, str]] = {
         "dl.en": "A blank submission with English comments",
         "dl.print": "Need the whole guideline? Open [the printable version]({p}) and print it or save it as a PDF from the browser.",
         "dl.schema_name": "Submission schema", "dl.zh_name": "Blank template (Chinese)", "dl.en_name": "Blank template (English)",
+        "dl.xlsx_zh_name": "Self-assessment workbook (Chinese)", "dl.xlsx_en_name": "Self-assessment workbook (English)",
+        "dl.xlsx": "The same self-assessment, to fill in with Excel, WPS or LibreOffice; nbscheck checks it as it is, `nbscheck convert` turns it into YAML",
     },
 }
 

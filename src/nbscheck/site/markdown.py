@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from ..model.types import Chapter, Guideline
+from ..model.clauses import Chapter
+from ..model.types import Guideline
 
 _INLINE = re.compile(r"([\\`*_\[\]{}])")
 _BLOCK_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])")

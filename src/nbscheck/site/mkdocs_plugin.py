@@ -252,8 +252,9 @@ class NbsPlugin(BasePlugin[NbsConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"nbscheck: docs/{path} has the name of a generated page; rename it")
             files.append(File.generated(config, path, content=text))
-        for path, text in self.site.files.items():
-            files.append(File.generated(config, path, content=text.encode("utf-8")))
+        for path, content in self.site.files.items():
+            files.append(File.generated(config, path, content=content if isinstance(content, bytes)
+                                        else content.encode("utf-8")))
         for kind, uri in ASSET_URIS.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / f"nbscheck.{kind}")))

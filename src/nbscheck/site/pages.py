@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.types import Chapter, Guideline
+from ..model.clauses import Chapter
+from ..model.types import Guideline
 from .annex import assessment_md, mapping_md
 from .clauses import clause_md, terms_md
 from .labels import t
@@ -93,6 +94,8 @@ class Downloads:
     schema: str
     template_zh: str
     template_en: str
+    workbook_zh: str | None = None  # the .xlsx templates, when the xlsx extra is installed
+    workbook_en: str | None = None
 
 
 def downloads_page(g: Guideline, lang: str, d: Downloads) -> str:
@@ -104,6 +107,11 @@ def downloads_page(g: Guideline, lang: str, d: Downloads) -> str:
         [f"[{t(lang, 'dl.en_name')}]({d.template_en}){{: download=\"{d.template_en.rsplit('/', 1)[-1]}\" }}",
          t(lang, "dl.en"), f"`nbscheck init --lang en -o {d.template_en.rsplit('/', 1)[-1]}`"],
     ]
+    for wl, path in (("zh", d.workbook_zh), ("en", d.workbook_en)):
+        if path:
+            name = path.rsplit("/", 1)[-1]
+            rows.append([f"[{t(lang, f'dl.xlsx_{wl}_name')}]({path}){{: download=\"{name}\" }}",
+                         t(lang, "dl.xlsx"), f"`nbscheck init --lang {wl} -o {name}`"])
     blocks = [heading(1, t(lang, "downloads"), "downloads"),
               f"{esc(version_text(g, lang))}\n{{: .nbs-version }}",
               t(lang, "dl.intro", v=g.version),
