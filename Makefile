@@ -50,6 +50,16 @@ $(SARIF_SCHEMA): | $(BIN)/python
 	  && tar xzf microsoft-sarif-multitool-linux-5.7.0.tgz package/sarif-2.1.0.json \
 	  && mv package/sarif-2.1.0.json ../sarif-2.1.0.json && rm -rf package *.tgz
 
+# axe-core, the accessibility engine the browser test runs on the built site (WCAG 2.1 AA), from the
+# npm registry (not vendored here).
+AXE_VERSION := 4.11.0
+AXE := $(VENV)/share/axe-core-$(AXE_VERSION).min.js
+$(AXE): | $(BIN)/python
+	mkdir -p $(VENV)/share/npm
+	cd $(VENV)/share/npm && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null \
+	  && tar xzf axe-core-$(AXE_VERSION).tgz package/axe.min.js \
+	  && mv package/axe.min.js ../axe-core-$(AXE_VERSION).min.js && rm -rf package *.tgz
+
 lint: venv
 	$(BIN)/nbscheck lint
 
@@ -68,7 +78,7 @@ demo: venv
 	@echo "网站已生成在 site/（中文在根目录，英文在 site/en/）。预览：$(BIN)/mkdocs serve，然后打开 http://127.0.0.1:8000/"
 	@echo "The site is in site/ (Chinese at the root, English in site/en/). To browse it: $(BIN)/mkdocs serve, then open http://127.0.0.1:8000/"
 
-test: venv browser-deps office-deps $(SARIF_SCHEMA)
+test: venv browser-deps office-deps $(SARIF_SCHEMA) $(AXE)
 	$(BIN)/python -m pytest -q
 
 bench: venv

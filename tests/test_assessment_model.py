@@ -302,7 +302,9 @@ def test_the_template_shows_counting_source_period_grading_and_baseline_slots(mi
 
 def test_the_site_shows_the_new_fields_on_clause_pages_and_in_annex_a(mini: Path):
     from nbscheck.model.guideline import load_guideline
-    from nbscheck.site import render
+    from nbscheck.site.annex import assessment_md
+    from nbscheck.site.clauses import assessment_table
+    from nbscheck.site.markdown import links_for
 
     edit(mini / META, "    all_shall_met: true", '    all_shall_met: true\n    core_clauses: ["2.1.3"]\n'
                                                   "    max_not_applicable: {default: 25}\n"
@@ -311,11 +313,11 @@ def test_the_site_shows_the_new_fields_on_clause_pages_and_in_annex_a(mini: Path
     edit(mini / CH2, "            target: {at_least: 80}", GRADED_212 +
          "\n            counting: {zh: 按株数计, en: By number of plants}")
     g = load_guideline(mini).guideline
-    links = render.links_for(g)
-    table = render.assessment_table(g, g.clause("2.1.2"), "en", links).splitlines()
+    links = links_for(g)
+    table = assessment_table(g, g.clause("2.1.2"), "en", links).splitlines()
     assert "| Status from the value | ≥ 80 → met; ≥ 50 → partial; else → not\\_met |" in table
     assert "| Counting | By number of plants |" in table
-    annex = render.assessment_md(g, "en", links, 2).splitlines()
+    annex = assessment_md(g, "en", links, 2).splitlines()
     for line in ["- core (veto) clauses met or justifiably not applicable: 2.1.3",
                  "- at most 25 % of each dimension's points not applicable",
                  "- IUCN Global Standard: every item at least Adequate (from the clauses mapped to it)",

@@ -201,3 +201,90 @@ def test_clause_permalink_search_and_language_switch(site: Path, base_url: str, 
     page.screenshot(path=str(ARTIFACTS / "clause-zh.png"))
     assert not errors, f"JavaScript errors: {errors}"
     page.close()
+
+
+def _luminance(rgb: str) -> float:
+    r, g_, b = (int(x) / 255 for x in re.findall(r"\d+", rgb)[:3])
+
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * lin(r) + 0.7152 * lin(g_) + 0.0722 * lin(b)
+
+
+def _contrast(fg: str, bg: str) -> float:
+    hi, lo = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_links_contrast_print_hides_controls_and_wide_tables_scroll(site: Path, base_url: str, browser) -> None:
+    """Issue 17, items 5 and 6 (in part): link and header colours reach 4.5:1; printing hides the
+    print button and the site's controls; on a phone the matrix scrolls inside its box with its
+    header row and clause column sticky, instead of being cut off."""
+    g = shipped()
+    annex = next(ch for ch in g.chapters if "mapping" in ch.includes)
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page.set_default_timeout(15000)
+    ch = next(ch for ch in g.chapters if ch.kind == "chapter" and ch.clauses)
+    page.goto(f"{base_url}{ch.slug}/")
+    link_colour = page.evaluate("getComputedStyle(document.querySelector('article a[href*=\"#\"]')).color")
+    header = page.evaluate("[getComputedStyle(document.querySelector('.md-header')).backgroundColor,"
+                           " getComputedStyle(document.querySelector('.md-header')).color]")
+    assert _contrast(link_colour, "rgb(255, 255, 255)") >= 4.5, link_colour
+    assert _contrast(header[1], header[0]) >= 4.5, header
+
+    page.goto(f"{base_url}print/")
+    assert page.locator(".nbs-print-button").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".nbs-print-button").is_visible()
+    assert not page.locator(".md-header").is_visible()
+    page.emulate_media(media="screen")
+    page.close()
+
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    phone.set_default_timeout(15000)
+    phone.goto(f"{base_url}{annex.slug}/")
+    phone.locator(".nbs-matrix .md-typeset__scrollwrap").first.wait_for(state="attached")
+    sizes = phone.evaluate("""[...document.querySelectorAll('.nbs-matrix .md-typeset__scrollwrap')].map(
+        e => [e.scrollWidth, e.clientWidth, getComputedStyle(e).overflowX, e.getBoundingClientRect().right])""")
+    assert sizes and all(right <= 390 and overflow == "auto" for _, _, overflow, right in sizes), sizes
+    assert any(sw > cw for sw, cw, _, _ in sizes), f"no matrix wider than a phone: {sizes}"
+    article_width = phone.evaluate("document.querySelector('article').getBoundingClientRect().right")
+    assert article_width <= 390
+    sticky = phone.locator(".nbs-matrix table td").first.evaluate("e => getComputedStyle(e).position")
+    assert sticky == "sticky"
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone.screenshot(path=str(ARTIFACTS / "annex-matrix-phone.png"))
+    phone.close()
+
+
+AXE = Path(os.environ.get("NBSCHECK_AXE", Path(sys.prefix) / "share" / "axe-core-4.11.0.min.js"))
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def test_axe_finds_no_serious_or_critical_violation(site: Path, base_url: str, browser) -> None:
+    """Issue 17, item 6: WCAG 2.1 AA as axe-core checks it, on the home page, a chapter, Annex A
+    and B (the tables), the printable page and the newest changes page."""
+    if not AXE.is_file():
+        pytest.skip(f"axe-core is absent at {AXE}: `make test` fetches it from npm (or set NBSCHECK_AXE)")
+    g = shipped()
+    scoring = next(ch for ch in g.chapters if "assessment" in ch.includes)
+    matrix = next(ch for ch in g.chapters if "mapping" in ch.includes)
+    chapter = next(ch for ch in g.chapters if ch.kind == "chapter" and ch.clauses)
+    changes = sorted(p.name for p in site.glob("changes-*"))
+    assert changes, "no changes page was built"
+    urls = ["", f"{chapter.slug}/", f"{scoring.slug}/", f"{matrix.slug}/", "print/", f"{changes[-1]}/", "en/"]
+    script = AXE.read_text(encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page.set_default_timeout(30000)
+    found = []
+    for url in urls:
+        page.goto(base_url + url)
+        page.add_script_tag(content=script)
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                               " resultTypes: ['violations']})", AXE_TAGS)
+        for v in result["violations"]:
+            if v["impact"] in ("serious", "critical"):
+                found.append(f"/{url}: {v['id']} ({v['impact']}) at {[n['target'] for n in v['nodes'][:3]]}")
+    page.close()
+    assert not found, "\n".join(found)

@@ -364,7 +364,7 @@ def test_site_builds_for_another_guideline_repository(tmp_path: Path) -> None:
 def test_guideline_text_is_rendered_literally() -> None:
     import markdown
 
-    from nbscheck.site.render import esc
+    from nbscheck.site.markdown import esc
 
     samples = ["*不是强调* _nor_ this", "[不是链接](x.md) {: .no-attr }", "<b>不是 HTML</b> & 1 < 2",
                "# 不是标题", "1. 不是列表", "- 也不是", "`不是代码` \\ 反斜杠"]
@@ -375,7 +375,7 @@ def test_guideline_text_is_rendered_literally() -> None:
 
 
 def test_running_text_links_the_clauses_and_chapters_it_names(g: Guideline) -> None:
-    from nbscheck.site.render import links_for, linked
+    from nbscheck.site.markdown import links_for, linked
 
     chapters = [ch for ch in g.chapters if ch.kind == "chapter" and ch.clauses]
     here, there = chapters[0], chapters[-1]
@@ -386,3 +386,47 @@ def test_running_text_links_the_clauses_and_chapters_it_names(g: Guideline) -> N
     en = linked(f"see {cid} and Clause {there.number}; 1.5 m; version 9.9.9", links)
     assert f"[Clause {there.number}]({there.slug}.md)" in en
     assert "1.5 m" in en and "[9.9.9]" not in en  # numbers that name no clause stay text
+
+
+# --- reader-facing fixes of issue 17 (items 5 and 8) ------------------------------------------------
+
+_CJK_BREAK = re.compile(r"([\u4e00-\u9fff，。、；：）])\n[ \t]*([\u4e00-\u9fff（“])")
+
+
+def test_line_breaks_in_chinese_prose_are_no_spaces(site: Path) -> None:
+    from nbscheck.site.cjk import join_cjk_lines
+
+    assert join_cjk_lines(["数据，", "  本网站", "", "```", "代码", "代码", "```", "- 列表", "- 第二"]) == \
+        ["数据，本网站", "", "```", "代码", "代码", "```", "- 列表", "- 第二"]
+    assert join_cjk_lines(["English line", "next line"]) == ["English line", "next line"]
+    checked = 0
+    for src in sorted((ROOT / "docs").glob("*.md")):
+        if src.name.endswith(".en.md"):
+            continue
+        built = site / (src.stem if src.stem != "index" else "") / "index.html"
+        article = built.read_text(encoding="utf-8")
+        article = text_of(article[article.find("<article"):article.find("</article>")])
+        text = src.read_text(encoding="utf-8")
+        for m in _CJK_BREAK.finditer(text):
+            assert m.group(1) + m.group(2) in article, \
+                f"{src.name}: a stray space at the line break in {text[m.start() - 12:m.end() + 2]!r}"
+            checked += 1
+    assert checked > 10, "no Chinese soft line breaks found in docs/: the test checks nothing"
+
+
+def test_english_pages_carry_an_english_description(site: Path) -> None:
+    meta = re.compile(r'<meta name="description" content="([^"]*)"')
+    zh = meta.search(read(site, "zh", "chapter-1"))
+    en = meta.search(read(site, "en", "chapter-1"))
+    assert zh and en
+    assert re.search(r"[\u4e00-\u9fff]", zh.group(1)) and not re.search(r"[\u4e00-\u9fff]", en.group(1))
+
+
+def test_printable_page_has_a_contents_list(site: Path, g: Guideline) -> None:
+    for lang in LANGS:
+        page = read(site, lang, "print")
+        nav = page[page.find('<nav class="nbs-contents">'):]
+        nav = nav[: nav.find("</nav>")]
+        assert [unquote(h) for h in re.findall(r'href="#([^"]+)"', nav)] == [ch.slug for ch in g.chapters]
+        for ch in g.chapters:
+            assert f'id="{ch.slug}"' in page

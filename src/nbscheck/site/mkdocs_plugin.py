@@ -1,6 +1,7 @@
 """MkDocs plugin ``nbscheck``: the guideline's website, generated from its YAML at build time.
 
-Glue only. The pages come from :mod:`nbscheck.render_markdown`; the downloads from the same code as
+Glue only. The pages, downloads and navigation entries come from :mod:`nbscheck.site.build` (which
+also writes them as files for other generators: `nbscheck site build-pages`); the downloads from the same code as
 ``nbscheck schema`` and ``nbscheck init``. What this module does, by build event:
 
 ``on_config``
@@ -40,9 +41,7 @@ In ``mkdocs.yml``::
 from __future__ import annotations
 
 import copy
-import json
 import os
-import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -52,14 +51,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import render as rm
+from .build import LanguageSite, Source, SiteError, language_site, load_source
+from .labels import LANGS
+from .markdown import TERMS_PAGE
+from .pages import version_text
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 ASSET_URIS = {"css": "assets/nbscheck/nbscheck.css", "js": "assets/nbscheck/nbscheck.js"}
-CHAPTERS_MARKER = "nbscheck:chapters"
-CHANGES_MARKER = "nbscheck:changes"
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 
 
@@ -70,10 +70,12 @@ class NbsConfig(base.Config):
     """Publish a frozen release (``guideline/releases/X.Y.Z``) instead of the working version."""
     check_schema = c.Type(bool, default=True)
     """Check the YAML against the guideline schemas while loading; any error stops the build."""
-    languages = c.ListOfItems(c.Choice(rm.LANGS), default=list(rm.LANGS))
+    languages = c.ListOfItems(c.Choice(LANGS), default=list(LANGS))
     """Languages to build; the first is at the site root, the others under ``/<lang>/``."""
     prefix = c.Type(str, default="")
     """Folder (inside the site) for the generated pages, e.g. ``guideline/``; default: the root."""
+    site_descriptions = c.Type(dict, default={})
+    """Site description per language; default: mkdocs.yml's for the first, the guideline's title for others."""
     site_names = c.Type(dict, default={})
     """Site name per language; default: mkdocs.yml's for the first, the guideline's short title for others."""
     nav_translations = c.Type(dict, default={})
@@ -100,8 +102,9 @@ class _LanguageSwitch:
 
 class NbsPlugin(BasePlugin[NbsConfig]):
     def __init__(self) -> None:
+        self.source: Source | None = None
         self.guideline = None
-        self.diffs: list[Any] = []
+        self.site: LanguageSite | None = None
         self.pages: dict[str, str] = {}
         self.lang = ""
         self.nested = False
@@ -118,9 +121,7 @@ class NbsPlugin(BasePlugin[NbsConfig]):
     def default_lang(self) -> str:
         return self.config.languages[0]
 
-    def _load(self, config) -> Any:
-        from ..findings import Severity, has_errors
-        from ..model.guideline import load_guideline, versions
+    def _load(self, config) -> Source:
         from ..resources import guideline_dir
 
         if self.config.guideline:
@@ -129,39 +130,13 @@ class NbsPlugin(BasePlugin[NbsConfig]):
                 root = Path(config.config_file_path or ".").resolve().parent / root
         else:
             root = guideline_dir()
-        path = root
-        if self.config.guideline_version:
-            known = versions(root)
-            if self.config.guideline_version not in known:
-                raise PluginError(f"nbscheck: guideline version {self.config.guideline_version} not found in {root} "
-                                  f"(known: {', '.join(sorted(known)) or 'none'})")
-            path = known[self.config.guideline_version]
-        loaded = load_guideline(path, validate=self.config.check_schema)
-        problems = [f for f in loaded.findings if f.severity is Severity.ERROR]
-        if loaded.guideline is None or has_errors(loaded.findings):
-            lines = "\n".join(f"  {f.position}: {f.code} {f.message('en')}" for f in problems[:20])
-            more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
-            raise PluginError(f"nbscheck: the guideline in {path} cannot be loaded "
-                              f"(run `nbscheck lint {path}`):\n{lines}{more}")
-        for f in loaded.findings:
+        try:
+            src = load_source(root, self.config.guideline_version, validate=self.config.check_schema)
+        except SiteError as e:
+            raise PluginError(str(e)) from None
+        for f in src.notes:
             log.info(f"{f.position}: {f.code} {f.message('en')}")
-        self.root, self.base = path, root
-        return loaded.guideline
-
-    def _downloads(self) -> rm.Downloads:
-        g = self.guideline
-        stem = f"downloads/{g.id}-{g.version}"
-        from ..sheet.layout import openpyxl_missing
-
-        books = {} if openpyxl_missing() else {"workbook_zh": f"{stem}-submission-zh.xlsx", "workbook_en": f"{stem}-submission-en.xlsx"}
-        return rm.Downloads(schema=f"{stem}-submission.schema.json",
-                            template_zh=f"{stem}-submission-zh.yaml", template_en=f"{stem}-submission-en.yaml", **books)
-
-    def _generated(self, lang: str) -> dict[str, str]:
-        """The generated Markdown pages of one language, keyed by their path in docs/."""
-        pages = rm.pages(self.guideline, lang, self._downloads())
-        pages.update(changes_pages(self.guideline, self.diffs, lang))
-        return {self.config.prefix + name: text for name, text in pages.items()}
+        return src
 
     # --- events ---------------------------------------------------------------------------------
 
@@ -169,15 +144,18 @@ class NbsPlugin(BasePlugin[NbsConfig]):
     def on_config(self, config):
         if not self.nested:
             self.lang = self.default_lang
-            self.guideline = self._load(config)
-            self.diffs = load_diffs(self.guideline, self.base)
+            self.source = self._load(config)
+            self.guideline = self.source.guideline
+            self.base = self.source.base
             self.saved = {"site_dir": config.site_dir, "site_url": config.site_url, "site_name": config.site_name,
+                          "site_description": config.site_description,
                           "nav": copy.deepcopy(config.nav), "theme_language": config.theme.get("language")}
             if str(self.base) not in config.watch:  # mkdocs serve rebuilds when the YAML changes
                 config.watch.append(str(self.base))
         self._set_language(config, self.lang)
         self._add_assets(config)
-        self.pages = self._generated(self.lang)
+        self.site = language_site(self.source, self.lang, self.config.prefix)
+        self.pages = self.site.pages
         config.nav = self._nav(config, copy.deepcopy(self.saved["nav"]))
         return config
 
@@ -193,6 +171,13 @@ class NbsPlugin(BasePlugin[NbsConfig]):
             config.site_name = self.saved["site_name"]
         else:
             config.site_name = (self.guideline.short_title or self.guideline.title).get(lang)
+        descriptions = self.config.site_descriptions
+        if lang in descriptions:
+            config.site_description = descriptions[lang]
+        elif lang == self.default_lang:
+            config.site_description = self.saved["site_description"]
+        else:
+            config.site_description = self.guideline.title.get(lang)
         if "language" in config.theme:
             config.theme["language"] = lang
         for name in ("material/search", "search"):
@@ -218,7 +203,7 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         if ASSET_URIS["js"] not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(ASSET_URIS["js"])
         mdx = config.markdown_extensions
-        for ext in ("toc", "tables", "attr_list", "md_in_html"):
+        for ext in ("toc", "tables", "attr_list", "md_in_html", "nbscheck.site.cjk"):
             if ext not in mdx:
                 mdx.append(ext)
         config.mdx_configs.setdefault("toc", {}).setdefault("permalink", True)
@@ -228,12 +213,12 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         translate section titles."""
         if nav is None:
             return None
-        g = self.guideline
         prefix = self.config.prefix
         lang = self.lang
+        markers = self.site.nav()
         names = self.config.nav_translations.get(lang, {}) if lang != self.default_lang else {}
         docs = Path(config.docs_dir)
-        possible = {prefix + rm.TERMS_PAGE} | set(self.config.optional_pages)
+        possible = {prefix + TERMS_PAGE} | set(self.config.optional_pages)
 
         def present(path: str) -> bool:
             if path in self.pages or (docs / path).is_file():
@@ -243,12 +228,8 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         def walk(items: list) -> list:
             out: list = []
             for item in items:
-                if item == CHAPTERS_MARKER:
-                    out += [{rm.nav_title(ch, lang): prefix + rm.page_name(ch)} for ch in g.chapters]
-                    if prefix + rm.TERMS_PAGE in self.pages:  # terms no chapter includes
-                        out.append(prefix + rm.TERMS_PAGE)
-                elif item == CHANGES_MARKER:
-                    out += [prefix + changes_name(d.new.version) for d in reversed(self.diffs)]
+                if isinstance(item, str) and item in markers:
+                    out += copy.deepcopy(markers[item])
                 elif isinstance(item, str):
                     if present(item):
                         out.append(item)
@@ -271,28 +252,9 @@ class NbsPlugin(BasePlugin[NbsConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"nbscheck: docs/{path} has the name of a generated page; rename it")
             files.append(File.generated(config, path, content=text))
-        g = self.guideline
-        d = self._downloads()
-        from ..check.submission_schema import submission_schema
-        from ..model.template import blank_submission
-
-        prefix = self.config.prefix
-        downloads = {
-            d.schema: json.dumps(submission_schema(g), ensure_ascii=False, indent=2) + "\n",
-            d.template_zh: blank_submission(g, "zh", posixpath.basename(d.template_zh)),
-            d.template_en: blank_submission(g, "en", posixpath.basename(d.template_en)),
-        }
-        for path, text in downloads.items():
-            files.append(File.generated(config, prefix + path, content=text.encode("utf-8")))
-        for lang, path in (("zh", d.workbook_zh), ("en", d.workbook_en)):
-            if path:  # the .xlsx template beside the YAML one
-                import io
-
-                from ..sheet.write import workbook
-
-                buf = io.BytesIO()
-                workbook(g, lang).save(buf)
-                files.append(File.generated(config, prefix + path, content=buf.getvalue()))
+        for path, content in self.site.files.items():
+            files.append(File.generated(config, path, content=content if isinstance(content, bytes)
+                                        else content.encode("utf-8")))
         for kind, uri in ASSET_URIS.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / f"nbscheck.{kind}")))
@@ -335,7 +297,7 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         from markupsafe import Markup, escape
 
         env.globals["nbs_banner"] = Markup(
-            f'<span class="nbs-banner">{escape(rm.version_text(self.guideline, self.lang))}</span>')
+            f'<span class="nbs-banner">{escape(version_text(self.guideline, self.lang))}</span>')
         env.globals["nbs_lang"] = self.lang
         return env
 
@@ -380,67 +342,7 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         config.site_dir = self.saved["site_dir"]
         config.site_url = self.saved["site_url"]
         config.site_name = self.saved["site_name"]
+        config.site_description = self.saved["site_description"]
         config.nav = copy.deepcopy(self.saved["nav"])
         if self.saved.get("theme_language") is not None:
             config.theme["language"] = self.saved["theme_language"]
-
-
-# --- what changed in each version (issue 6) -----------------------------------------------------
-
-def changes_name(version: str) -> str:
-    return f"changes-{version}.md"
-
-
-def load_diffs(g: Any, base: Path) -> list[Any]:
-    """The clause diff of each version up to ``g``'s against the version before it, oldest first.
-
-    Versions are the frozen releases in ``<base>/releases/`` plus the working version in ``base``.
-    Empty when there is only one version, or when nbscheck.diff is not available.
-    """
-    try:
-        from ..change.diff import diff_guidelines
-        from ..change.pairing import semver
-    except ImportError:  # pragma: no cover - the diff module ships with nbscheck
-        return []
-    from ..findings import has_errors
-    from ..model.guideline import load_guideline, versions
-
-    known = sorted(((v, p) for v, p in versions(base).items() if semver(v) <= semver(g.version)),
-                   key=lambda vp: semver(vp[0]))
-    loaded: dict[str, Any] = {}
-
-    def get(v: str, path: Path) -> Any:
-        if v == g.version:
-            return g
-        if v not in loaded:
-            res = load_guideline(path, validate=False)
-            if res.guideline is None or has_errors(res.findings):
-                log.warning(f"nbscheck: version {v} in {path} cannot be loaded; no 'what changed' page for it")
-                loaded[v] = None
-            else:
-                loaded[v] = res.guideline
-        return loaded[v]
-
-    out = []
-    for (v_old, p_old), (v_new, p_new) in zip(known, known[1:]):
-        old, new = get(v_old, p_old), get(v_new, p_new)
-        if old is not None and new is not None:
-            out.append(diff_guidelines(old, new))
-    return out
-
-
-def changes_pages(g: Any, diffs: list[Any], lang: str) -> dict[str, str]:
-    """One page per version: what changed from the version before, from ``nbscheck diff``'s Markdown."""
-    if not diffs:
-        return {}
-    from ..report import diff_markdown
-
-    links = rm.links_for(g)
-    out = {}
-    for d in diffs:
-        name = changes_name(d.new.version)
-        here = links.at(name)
-        # clause links only into the version this site shows
-        link = here.clause if d.new.version == g.version else None
-        out[name] = diff_markdown.render(d, lang, level=1, title=True, link=link)
-    return out

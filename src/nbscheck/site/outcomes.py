@@ -2,8 +2,8 @@
 the status, baseline, counting, data source, period, stages) and the extra qualification rules of
 Annex A (core clauses, not-applicable caps, minimum bands per dimension and per framework item).
 
-A module of its own so :mod:`.render` needs only two one-line calls: the render module is being
-split by another hand, and these lines move with whichever part draws the tables.
+A module of its own so the renderers need only one-line calls: :mod:`.clauses` adds the rows to a
+clause's assessment table, :mod:`.annex` the qualification items and the grading suffix to Annex A.
 """
 
 from __future__ import annotations
