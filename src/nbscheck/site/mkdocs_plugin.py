@@ -53,6 +53,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from . import render as rm
+from .code_pages import pages as code_pages
+from .schema_files import schema_files
 
 log = get_plugin_logger(__name__)
 
@@ -158,6 +160,7 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         """The generated Markdown pages of one language, keyed by their path in docs/."""
         pages = rm.pages(self.guideline, lang, self._downloads())
         pages.update(changes_pages(self.guideline, self.diffs, lang))
+        pages.update(code_pages(lang))  # one page per finding code, where SARIF's helpUri points
         return {self.config.prefix + name: text for name, text in pages.items()}
 
     # --- events ---------------------------------------------------------------------------------
@@ -279,6 +282,7 @@ class NbsPlugin(BasePlugin[NbsConfig]):
             d.template_zh: blank_submission(g, "zh", posixpath.basename(d.template_zh)),
             d.template_en: blank_submission(g, "en", posixpath.basename(d.template_en)),
         }
+        downloads.update(schema_files(self.base))  # every version's schema where its $id (init's editor line) points
         for path, text in downloads.items():
             files.append(File.generated(config, prefix + path, content=text.encode("utf-8")))
         for kind, uri in ASSET_URIS.items():
