@@ -50,7 +50,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import render as rm
 from .code_pages import pages as code_pages
@@ -270,7 +270,10 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         for path, text in self.pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"nbscheck: docs/{path} has the name of a generated page; rename it")
-            files.append(File.generated(config, path, content=text))
+            # the finding-code pages need not be in a nav (codes/index.md links the rest); no warning if not
+            hidden = path.startswith(self.config.prefix + "codes/")
+            files.append(File.generated(config, path, content=text,
+                                        inclusion=InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED))
         g = self.guideline
         d = self._downloads()
         from ..check.submission_schema import submission_schema
