@@ -8,15 +8,15 @@ STAMP  := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 EXAMPLE := examples/qualifying/submission.yaml
 
-.PHONY: demo test venv lint site serve browser-deps bench clean
+.PHONY: demo test venv lint site serve browser-deps office-deps bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# The checker alone is `pip install .`; the demo builds the site and the tests drive it, so both extras.
+# The checker alone is `pip install .`; the demo builds the site, the tests drive it and the workbooks, so three extras.
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e '.[site,test]'
+	$(BIN)/pip install --quiet -e '.[site,test,xlsx]'
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -30,6 +30,16 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
 	    chromium fonts-wqy-microhei >/dev/null; \
+	fi
+
+# LibreOffice Calc without a display, for the workbook test that opens, re-saves and re-checks the
+# .xlsx template (tests/test_xlsx.py; skipped without it). Skipped when soffice is already there.
+office-deps:
+	@if ! command -v soffice >/dev/null 2>&1; then \
+	  echo "installing LibreOffice Calc (Debian package libreoffice-calc-nogui) for the workbook test"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    libreoffice-calc-nogui >/dev/null; \
 	fi
 
 # Microsoft's SARIF multitool (npm registry), for its official SARIF 2.1.0 schema and for validating
@@ -69,7 +79,7 @@ demo: venv
 	@echo "网站已生成在 site/（中文在根目录，英文在 site/en/）。预览：$(BIN)/mkdocs serve，然后打开 http://127.0.0.1:8000/"
 	@echo "The site is in site/ (Chinese at the root, English in site/en/). To browse it: $(BIN)/mkdocs serve, then open http://127.0.0.1:8000/"
 
-test: venv browser-deps $(SARIF_SCHEMA) $(YLS)
+test: venv browser-deps office-deps $(SARIF_SCHEMA) $(YLS)
 	$(BIN)/python -m pytest -q
 
 bench: venv

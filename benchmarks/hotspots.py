@@ -45,6 +45,8 @@ def stages(files: list[Path]) -> list[tuple[str, float]]:
     from nbscheck.check import schema_rules
     from nbscheck.check import checker as check
     from nbscheck.yaml import load
+    from nbscheck.yaml import builder as ybuilder
+    from nbscheck.yaml import compose as ycompose
     from nbscheck.model.guideline import shipped
 
     g = shipped()
@@ -54,7 +56,7 @@ def stages(files: list[Path]) -> list[tuple[str, float]]:
     decoded = [load.decode(b, "x")[0] for b in texts]
     rows.append(("  decode UTF-8", _best(lambda b: load.decode(b, "x"), texts)))
     try:
-        loader = getattr(load, "_FastLoader", load._Loader)
+        loader = ycompose._FastLoader
 
         def compose(t: str) -> Any:
             ld = loader(t)
@@ -66,8 +68,7 @@ def stages(files: list[Path]) -> list[tuple[str, float]]:
         roots = [compose(t) for t in decoded]
 
         def build(pair: tuple[str, Any]) -> Any:
-            b = load._Builder("x", load.DEFAULT_LIMITS, aliases="&" in pair[0]) \
-                if "aliases" in load._Builder.__init__.__code__.co_varnames else load._Builder("x", load.DEFAULT_LIMITS)
+            b = ybuilder.Builder("x", load.DEFAULT_LIMITS, aliases="&" in pair[0])
             return b.build(pair[1], 0)
         rows.append(("  build plain data from the nodes (libyaml road)", _best(build, list(zip(decoded, roots)))))
     except (AttributeError, TypeError) as e:

@@ -135,7 +135,7 @@ def test_run_reuses_generated_files_and_refuses_a_second_run_in_the_same_folder(
 
 def test_findings_are_positioned_alike_with_and_without_regions(generated, monkeypatch):
     """Positions from composing only the lines of an answer equal those from the whole file."""
-    from nbscheck.yaml.load import Document
+    from nbscheck.yaml.document import Document
 
     out, manifest = generated
     files = [out / name for name in sorted(manifest["mistakes"])]

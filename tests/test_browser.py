@@ -22,7 +22,8 @@ from typing import Iterator
 import pytest
 
 from nbscheck.model.guideline import shipped
-from nbscheck.model.types import Chapter, Clause, Guideline
+from nbscheck.model.clauses import Chapter, Clause
+from nbscheck.model.types import Guideline
 
 pytestmark = pytest.mark.browser
 

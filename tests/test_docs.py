@@ -29,3 +29,17 @@ def test_every_message_has_both_languages():
         # the Chinese text is Chinese and the English text is not
         assert re.search(r"[\u4e00-\u9fff]", m.zh) or m.zh.startswith("{"), code
         assert not re.search(r"[\u4e00-\u9fff]", m.en.replace("{", "").replace("}", "")), code
+
+
+def test_reason_codes_and_check_formats_are_documented():
+    from nbscheck.report import CHECK_REPORTS
+
+    reasons = {"NBS250", "NBS251", "NBS252", "NBS253"}
+    assert reasons <= set(CATALOG)
+    for page in ("running-nbscheck.md", "running-nbscheck.en.md", "submission-format.md"):
+        assert reasons - documented(page) == set(), page
+    for page in ("running-nbscheck.md", "running-nbscheck.en.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "`--format " + "\\|".join(CHECK_REPORTS) + "`" in text, page
+        for field in ("score.clauses[].value", "score.clauses[].status", "score.reasons[]", "--quiet"):
+            assert field in text, (page, field)

@@ -7,10 +7,12 @@ import itertools
 import pytest
 
 from conftest import ROOT
+import nbscheck.yaml.compose as compose
 import nbscheck.yaml.load as load
 from nbscheck.yaml import fastroad as fastparse
 from nbscheck.yaml.fastroad import available, fast_data
-from nbscheck.yaml.load import LoadError, load_text
+from nbscheck.yaml.errors import LoadError
+from nbscheck.yaml.load import load_text
 
 pytestmark = pytest.mark.skipif(not available(), reason="rapidyaml has no wheel on this platform")
 
@@ -25,7 +27,7 @@ def libyaml_data(text: str):
 
 
 def fast(text: str):
-    return fast_data(text, load._plain_tag, 64, load._TYPED_ASCII)
+    return fast_data(text, compose.plain_tag, 64, compose.TYPED_ASCII)
 
 
 def same_or_declined(text: str) -> bool:
@@ -141,9 +143,9 @@ def test_a_file_larger_than_the_buffer():
 def test_typed_patterns_are_the_ones_checked_by_hand():
     """The narrow look for typed-looking strings relies on ruamel.yaml's typing patterns as checked;
     if a new ruamel.yaml changes them, the fast road must fall back to looking at every string."""
-    assert load._TYPED_ASCII, "ruamel.yaml's implicit typing patterns changed: review fastparse._CANDIDATE"
+    assert compose.TYPED_ASCII, "ruamel.yaml's implicit typing patterns changed: review fastparse._CANDIDATE"
     for value in ("0x1F", "1_000", "+.inf", ".NaN", "TRUE", "~", "012", "0o17", "-1e3", "1.5e+3"):
-        assert load._plain_tag(value) != "str", value
+        assert compose.plain_tag(value) != "str", value
         assert fastparse._CANDIDATE.fullmatch(f'"{value}"'), value
 
 

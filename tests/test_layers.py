@@ -15,7 +15,7 @@ LAYERS: list[tuple[str, ...]] = [
      "nbscheck.suggest", "nbscheck.resources"),
     ("nbscheck.yaml",),
     ("nbscheck.model",),
-    ("nbscheck.lint", "nbscheck.score"),
+    ("nbscheck.lint", "nbscheck.score", "nbscheck.sheet"),
     ("nbscheck.change", "nbscheck.check.result"),
     ("nbscheck.check", "nbscheck.report"),
     ("nbscheck.site", "nbscheck.cli", "nbscheck.registry", "nbscheck.mkdocs_plugin", "nbscheck.__main__"),

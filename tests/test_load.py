@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from nbscheck.yaml.load import Limits, LoadError, load_bytes, load_file, load_text
+from nbscheck.yaml.errors import LoadError
+from nbscheck.yaml.limits import Limits
+from nbscheck.yaml.load import load_bytes, load_file, load_text
 
 
 def codes(e: LoadError) -> list[tuple[str, int, int]]:
@@ -178,7 +180,7 @@ def test_limits_are_adjustable():
 def test_fast_yaml_loader_resolves_every_tag_as_ruamel_does():
     from ruamel.yaml.nodes import MappingNode, ScalarNode
 
-    from nbscheck.yaml import load
+    from nbscheck.yaml import compose as load
 
     def compose(cls, text):
         ld = cls(text)
@@ -254,7 +256,8 @@ answers:
     status: met
 period:
   start: 2024-01-01
-  end: 2024-12-31"""
+  end: 2024-12-31
+"""
 
 
 def _all_paths(x, p=()):
@@ -297,7 +300,7 @@ def test_positions_from_regions_equal_positions_from_the_whole_file(name):
 def test_regions_are_refused_when_the_key_is_not_where_it_seems():
     """A run of lines is trusted only if its key occurs once at that indentation and its data is
     the file's data there; otherwise the whole file is composed and positions stay right."""
-    from nbscheck.yaml.load import Document
+    from nbscheck.yaml.document import Document
 
     text = 'note: "one\nanswers: two"\nanswers:\n  5.1.1:\n    status: met\n'
     data = {"note": "one answers: two", "answers": {"5.1.1": {"status": "met"}}}
@@ -324,7 +327,7 @@ def test_positions_of_thousands_of_keys_come_from_one_index():
     """Asking where each of 3,000 keys is must not search the mapping 3,000 times (quadratic time):
     the mapping's keys are indexed once, and every position is still exact."""
     text = "answers:\n" + "".join(f'  "9.{i}.1": {{status: met}}\n' for i in range(3000))
-    import nbscheck.yaml.load as load
+    import nbscheck.yaml.document as load  # where positions are found since load.py was split
 
     scans = []
     real = load._key_starts

@@ -17,7 +17,8 @@ from conftest import FIXTURES, ROOT, line_of
 from nbscheck.check.checker import check_file
 from nbscheck.model.guideline import load_guideline
 from nbscheck.yaml.load import load_text
-from nbscheck.change.migrate import MigrateError, make_plan, migrate_text
+from nbscheck.change.migrate import MigrateError, migrate_text
+from nbscheck.change.plan import make_plan
 
 GUIDELINE = FIXTURES / "diff" / "guideline"
 SUB = FIXTURES / "diff" / "subs" / "town-1.0.0.yaml"
@@ -335,8 +336,8 @@ def test_a_migration_that_would_not_read_back_as_planned_writes_nothing(plan, mo
     migrate stops with NBS326 instead of handing over a file that says something else."""
     import nbscheck.change.migrate as migrate
 
-    monkeypatch.setattr(migrate, "_edit_lines", lambda *a, **k: None)
-    monkeypatch.setattr(migrate, "_edit_round_trip", lambda text, *a, **k: text.replace("status: met", "status: not_met"))
+    monkeypatch.setattr(migrate, "edit_lines", lambda *a, **k: None)
+    monkeypatch.setattr(migrate, "edit_round_trip", lambda text, *a, **k: text.replace("status: met", "status: not_met"))
     with pytest.raises(MigrateError) as e:
         migrate_text(SOURCE, "town.yaml", plan, "en")
     f = e.value.findings[0]

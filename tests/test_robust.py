@@ -261,3 +261,12 @@ def test_only_http_and_relative_links_are_kept(url: str, kept: bool):
     from nbscheck.report.safe import safe_url
 
     assert (safe_url(url) is not None) is kept
+
+
+def test_a_named_pipe_in_a_folder_is_refused_in_process(tmp_path: Path, cli):
+    """The same refusal, in-process: nothing opens the pipe (which would block), the run reports it."""
+    d = tmp_path / "reviews"
+    shutil.copytree(EXAMPLE, d / "town")
+    os.mkfifo(d / "town" / "pipe.yaml")
+    code, out, _ = cli(str(d / "town" / "pipe.yaml"), "--lang", "en")
+    assert code == 1 and "NBS095" in out and "a named pipe" in out

@@ -307,7 +307,8 @@ def test_printable_page_holds_the_whole_guideline(site: Path, g: Guideline) -> N
 
 
 def test_a_changes_page_for_each_version(site: Path, g: Guideline) -> None:
-    from nbscheck.change.diff import diff_guidelines, semver
+    from nbscheck.change.diff import diff_guidelines
+    from nbscheck.change.pairing import semver
 
     known = sorted(versions().items(), key=lambda kv: semver(kv[0]))
     pairs = list(zip(known, known[1:]))

@@ -1,7 +1,7 @@
 """Every user-facing finding message, in Chinese and English, keyed by its stable code.
 
 Codes never change meaning once released, so users can search for them.
-Ranges: NBS0xx reading a file; NBS1xx the guideline (``nbscheck lint``); NBS2xx a submission
+Ranges: NBS0xx reading a file (NBS06x a workbook); NBS1xx the guideline (``nbscheck lint``); NBS2xx a submission
 (``nbscheck check``); NBS3xx versions, diffs and migration; NBS4xx the config file and the options
 that choose what is reported.
 """
@@ -65,6 +65,12 @@ CATALOG: dict[str, Message] = {
     "NBS014": Message(E, "映射的键应是简单文本", "mapping keys must be plain text", "", ""),
     "NBS015": Message(E, "文件含有多个 YAML 文档", "the file holds more than one YAML document",
                       "删除多余的“---”分隔行。", "Remove the extra '---' separator lines."),
+    "NBS016": Message(E, "文件含有不可见的控制字符 {char}（YAML 不允许）", "the file holds the invisible control character {char}, which YAML does not allow",
+                      "删除这个字符（常见于从网页或 Word 复制的文字）；若确实需要，在双引号字符串中写成转义形式 {escape}。",
+                      "Delete it (it often comes with text pasted from a web page or Word); if it is really wanted, write it as {escape} inside a double-quoted string."),
+    "NBS017": Message(E, "花括号 {{…}} 或方括号 […] 里的值含有冒号“:”，这里必须加引号", "a value inside {{…}} or […] holds a colon ':', which needs quotes there",
+                      "给这个值加上引号（如 path: \"C:\\Users\\a.pdf\"、url: \"http://…\"、time: \"14:30\"），或改用每行一个“键: 值”的块样式。",
+                      "Quote the value (path: 'C:\\Users\\a.pdf', url: 'http://…', time: '14:30'), or use block style, one 'key: value' per line."),
     "NBS090": Message(E, "检查此文件时 nbscheck 出现内部错误（{error}），请报告此问题；其他文件照常检查",
                       "nbscheck hit an internal error while checking this file ({error}); please report it. Other files are checked as usual",
                       "请把这个文件和 nbscheck --version 的输出一起报告给维护者。", "Please report it with this file and the output of nbscheck --version."),
@@ -72,6 +78,28 @@ CATALOG: dict[str, Message] = {
                       "把真正的文件复制到这里，而不是链接到它。", "Copy the real file here instead of linking to it."),
     "NBS095": Message(E, "{file} 不是普通文件（是{what}），不予读取", "{file} is not a regular file (it is {what_en}); it was not read",
                       "请给出 YAML 文件本身。", "Name the YAML file itself."),
+    # --- reading workbooks (.xlsx) -----------------------------------------------------------------
+    "NBS060": Message(E, "工作簿无法读取：{reason}", "the workbook cannot be read: {reason_en}",
+                      "用 Excel、WPS 或 LibreOffice 打开后另存为 .xlsx；或用 nbscheck init --format xlsx 重新生成模板。",
+                      "Open it in Excel, WPS or LibreOffice and save it as .xlsx, or start again from nbscheck init --format xlsx."),
+    "NBS061": Message(E, "这是{kind}，nbscheck 只检查 .xlsx 工作簿和 YAML 文件",
+                      "this is {kind_en}; nbscheck checks .xlsx workbooks and YAML files only",
+                      "在 Excel 或 WPS 中选择“另存为”→“Excel 工作簿（*.xlsx）”后再检查。",
+                      "In Excel or WPS choose Save As > Excel Workbook (*.xlsx), then check that file."),
+    "NBS062": Message(E, "工作簿中找不到“{sheet}”工作表（按表头查找）", "the workbook has no '{sheet_en}' sheet (looked for by its column headers)",
+                      "用 nbscheck init --format xlsx 生成的模板填写；工作表可以改名，但不要删除表头。",
+                      "Fill in the template from nbscheck init --format xlsx; a sheet may be renamed, but keep its header row."),
+    "NBS063": Message(E, "工作表“{sheet}”缺少“{column}”列", "sheet '{sheet}' has no '{column_en}' column",
+                      "恢复该列的表头：列的顺序可以调整，表头文字须保持。", "Restore the column's header: columns may be reordered, but keep their headers."),
+    "NBS064": Message(E, "条款 {ref} 的答复行重复（第一次在第 {first} 行），本行被忽略",
+                      "clause {ref} has a second row (the first is row {first}); this one is ignored",
+                      "删除或合并重复的行。", "Delete or merge one of the rows."),
+    "NBS065": Message(E, "单元格含有电子表格的错误值 {value}，按空白读取", "the cell holds the spreadsheet error {value}; it reads as empty",
+                      "改正公式，或直接填写数值。", "Correct the formula, or type the value."),
+    "NBS066": Message(E, "证据行没有填写条款编号", "the evidence row names no clause",
+                      "在“条款编号”列填写该证据所属的条款。", "Fill in the clause the evidence belongs to."),
+    "NBS067": Message(E, "工作簿无法容纳 {path} 处的内容：{why}", "a workbook cannot hold what is at {path}: {why_en}",
+                      "先在 YAML 文件中改正此处（用 nbscheck 检查），再转换。", "Correct it in the YAML file first (nbscheck shows how), then convert."),
     # --- the guideline (lint) ------------------------------------------------------------------
     "NBS100": Message(E, "{problem}", "{problem_en}", "", ""),
     "NBS101": Message(E, "条款编号 {id} 重复（第一次出现在 {first}）", "clause id {id} is used twice (first at {first})",
@@ -106,6 +134,18 @@ CATALOG: dict[str, Message] = {
                       "Under GB/T 1.1 notes and examples are informative: move the requirement into a clause."),
     "NBS116": Message(W, "“{level_zh}”条款还使用了其他程度的助动词“{word}”", "a {level} clause also uses '{word}', a modal verb of another level",
                       "一个条款只表达一种要求程度；必要时拆分为两个条款。", "One clause, one level: split it if needed."),
+    "NBS118": Message(E, "分档有误：{problem}", "the grading does not hold: {problem_en}",
+                      "各档从高到低排列，阈值在指标的取值范围内，且只用一种比较（at_least 或 at_most）。",
+                      "List levels best first, with thresholds inside the indicator's range and one kind of comparison (at_least or at_most)."),
+    "NBS119": Message(E, "{type} 类型的指标不能{what}", "a {type} indicator cannot {what_en}",
+                      "分档用于数值、百分比和选项指标；相对本底的变化只用于数值和百分比指标。",
+                      "Grading applies to number, percentage and choice indicators; a baseline change to numbers and percentages only."),
+    "NBS120": Message(E, "核心条款 {ref} {problem}", "core clause {ref} {problem_en}",
+                      "核心条款须是指南中存在的可评估条款。", "A core clause must be an assessable clause of the guideline."),
+    "NBS121": Message(E, "认定规则引用了未定义的{kind_zh}“{ref}”{suggest}", "the qualification rule names an unknown {kind} '{ref}'{suggest_en}",
+                      "维度、档次、对照框架及其条目须在 guideline.yaml 中定义。", "Dimensions, bands, frameworks and their items must be declared in guideline.yaml."),
+    "NBS122": Message(E, "未定义的评估阶段“{ref}”{suggest}", "unknown assessment stage '{ref}'{suggest_en}",
+                      "评估阶段在 guideline.yaml 的 assessment.stages 中定义。", "Stages are declared under assessment.stages in guideline.yaml."),
     "NBS117": Message(E, "术语{what}“{ref}”重复（第一次出现在 {first}）", "term {what_en} '{ref}' is used twice (first at {first})", "", ""),
     # --- a submission (check) ------------------------------------------------------------------
     "NBS200": Message(E, "{problem}", "{problem_en}", "", ""),
@@ -155,6 +195,16 @@ CATALOG: dict[str, Message] = {
                       "不要为这么大的文件填写 sha256，或把它拆分成较小的文件。", "Leave out the sha256 of so large a file, or split it into smaller files."),
     "NBS093": Message(E, "证据路径 {file} 不是普通文件（是{what}）", "evidence path {file} is not a regular file (it is {what_en})",
                       "证据应是普通文件，不能是文件夹、管道或设备。", "Evidence must be a regular file, not a folder, a pipe or a device."),
+    "NBS225": Message(E, "所填状态“{status_zh}”与指标值不符：按分档，值 {value} 应为“{derived_zh}”", "the stated status {status} disagrees with the value: by the grading, {value} is {derived}",
+                      "把状态改为按值得出的状态，或删去状态由 nbscheck 推定。", "Change the status to the derived one, or leave it out and let nbscheck derive it."),
+    "NBS226": Message(E, "该指标按相对本底的变化评估，须填写本底（baseline 的 value、year 和 evidence）", "this indicator is judged by its change against the baseline: give the baseline (value, year and evidence)",
+                      "本底取首次评估（入门认定）时的数值，并附上当时的证据。", "The baseline is the value at the first assessment (entry recognition), with its evidence."),
+    "NBS227": Message(E, "本底年份 {year} 晚于评估期（{end}）", "the baseline year {year} is after the assessment period ({end})",
+                      "本底应早于或等于本次评估所指的年份。", "A baseline comes before, or in, the period assessed."),
+    "NBS228": Message(E, "评估阶段“{ref}”不存在（可用：{known}）", "there is no assessment stage '{ref}' (known: {known})",
+                      "stage 写指南定义的阶段之一；不写时评估全部条款。", "Name one of the guideline's stages; without stage every clause is assessed."),
+    "NBS229": Message(W, "条款 {clause} 不在“{stage}”阶段评估，该答复不计分", "clause {clause} is not assessed at the {stage} stage; the answer is not scored",
+                      "可删去该答复，或在相应阶段提交。", "Remove the answer, or submit it at the stage that assesses it."),
     # --- versions, diff, migrate ------------------------------------------------------------------
     "NBS301": Message(E, "“{side}”不是已知的指南版本、文件夹或 git 修订{reason}（已知版本：{known}）",
                       "'{side}' is not a known guideline version, a folder or a git revision{reason_en} (known versions: {known})",
@@ -203,6 +253,14 @@ CATALOG: dict[str, Message] = {
     "NBS325": Message(W, "答复的键 {ref} 不是 {version} 中须评估的条款，原样保留", "answer key {ref} is not an assessed clause of {version}; it was left as it is", "", ""),
     "NBS326": Message(E, "迁移失败：{problem}", "migration failed: {problem_en}", "", ""),
     "NBS327": Message(N, "已写入 {file}", "written to {file}", "", ""),
+    "NBS330": Message(W, "两份文件的乡镇代码不同（{old_file} 是 {old}，这里是 {new}），比较的可能不是同一个乡镇",
+                      "the two files give different township codes ({old_file} has {old}, this one {new}); they may not be the same township",
+                      "compare 用于同一乡镇的两份自评估，例如两年的提交文件。",
+                      "compare is meant for two self-assessments of one township, such as two years' files."),
+    "NBS331": Message(E, "两份文件答的是不同的指南（{old} 和 {new}），无法逐条比较",
+                      "the two files answer different guidelines ({old} and {new}); they cannot be compared clause by clause",
+                      "只能比较答同一份指南（不同版本均可）的提交文件。",
+                      "Only submissions answering the same guideline (any versions of it) can be compared."),
     # --- configuration (NBS4xx: the config file and the options that choose what is reported) --
     "NBS400": Message(E, "配置文件不是有效的 TOML：{problem}", "the config file is not valid TOML: {problem}",
                       "检查这一行的引号、等号和方括号。", "Check the quotes, the equals sign and the brackets on this line."),
@@ -221,6 +279,10 @@ CATALOG: dict[str, Message] = {
     "NBS252": Message(N, "维度“{name}”得分率 {percent}%，档次“{band}”低于要求的“{required}”",
                       "dimension '{name_en}' scores {percent}% ({band_en}), below the required {required_en}", "", ""),
     "NBS253": Message(N, "以下“应”条款未达到“符合”：{clauses}", "these shall clauses are not met: {clauses}", "", ""),
+    "NBS254": Message(N, "以下核心条款未达到“符合”：{clauses}", "these core clauses are not met: {clauses}", "", ""),
+    "NBS255": Message(N, "维度“{name}”有 {percent}% 的分值答“不适用”，超过上限 {max}%", "dimension '{name_en}' has {percent}% of its points not applicable, more than the allowed {max}%", "", ""),
+    "NBS256": Message(N, "{framework}“{name}”得分率 {percent}%，档次“{band}”低于要求的“{required}”",
+                      "{framework_en} '{name_en}' scores {percent}% ({band_en}), below the required {required_en}", "", ""),
 }
 
 

@@ -25,7 +25,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diff import semver
+from .pairing import semver
 from ..findings import Finding, Position, has_errors, make
 from ..model.guideline import META, load_guideline, versions
 from ..model.types import Guideline
@@ -243,7 +243,7 @@ def _extract(data: bytes, dest: Path) -> None:
 
 
 def compare(old: str, new: str, *, cwd: str | Path | None = None, base: Path | None = None):
-    """``nbscheck diff OLD NEW`` as a function: the :class:`~nbscheck.diff.GuidelineDiff` of two sides."""
+    """``nbscheck diff OLD NEW`` as a function: the :class:`~nbscheck.change.types.GuidelineDiff` of two sides."""
     from .diff import diff_guidelines
 
     with Resolver(cwd, base) as r:

@@ -9,10 +9,11 @@ from typing import Any, Mapping
 
 from ..findings import Finding, make, pointer
 from ..model.indicators import format_value as _fmt
-from ..model.indicators import target_reached, target_text
-from ..model.types import Clause, Guideline
+from ..model.indicators import judged_value, target_reached, target_text
+from ..model.clauses import Clause
+from ..model.types import Guideline
 from ..suggest import did_you_mean
-from ..yaml.load import Document
+from ..yaml.document import Document
 from .evidence import _UNSEEN, evidence_problem
 
 CODES: tuple[str, ...] = (
@@ -95,7 +96,8 @@ def answer_findings(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, An
     unit = ans.get("unit")
     if unit is not None and unit != ind.unit:
         add("NBS208", ("unit",), expected=ind.unit or "-", found=unit)
-    reached = target_reached(ind, value)
+    # a graded clause's stated status is judged against its grading (NBS225), not its target
+    reached = None if ind.grading is not None else target_reached(ind, judged_value(ind, ans))
     if status == "met" and reached is False:
         add("NBS210", ("value",), status=status, status_zh=g.rules.statuses[status].name.zh, value=_fmt(value),
             relation="未达到", relation_en="does not reach", target=target_text(ind))

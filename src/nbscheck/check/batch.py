@@ -15,17 +15,19 @@ import stat
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..findings import Position, make
-from ..yaml.load import DEFAULT_LIMITS, Limits, display_name
+from ..yaml.limits import DEFAULT_LIMITS, Limits
+from ..yaml.load import display_name
+from ..sheet.layout import is_submission
 from .checker import CheckResult, check_file
 from .evidence import what_it_is
 
 CODES: tuple[str, ...] = ("NBS001", "NBS010", "NBS011", "NBS090", "NBS094", "NBS095")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
-SUFFIXES = (".yaml", ".yml")
+SUFFIXES = (".yaml", ".yml", ".xlsx")
 
 
 def expand(paths: Iterable[str]) -> tuple[list[Path], list[CheckResult]]:
@@ -70,14 +72,14 @@ def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
                 dirs.remove(d)
                 links.append(here / d)
         for name in sorted(names):
-            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
-                continue
+            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in SUFFIXES:
+                continue  # ~$: the lock file Excel keeps beside an open workbook
             f = here / name
             st = f.lstat()
             if stat.S_ISLNK(st.st_mode):
                 links.append(f)
-            elif stat.S_ISREG(st.st_mode):
-                found.append(f)
+            elif stat.S_ISREG(st.st_mode) and (f.suffix.lower() != ".xlsx" or is_submission(f)):
+                found.append(f)  # a workbook only if it is a self-assessment, not evidence such as data tables
     return sorted(found), links
 
 
@@ -142,8 +144,13 @@ def _one(path: Path) -> CheckResult:
 
 
 def check_paths(paths: Iterable[str], *, jobs: int = 0, guideline_root: str | None = None,
-                limits: Limits = DEFAULT_LIMITS, keep_text: bool = True) -> Iterator[CheckResult]:
+                limits: Limits = DEFAULT_LIMITS, keep_text: bool = True,
+                on_total: Callable[[int], None] | None = None) -> Iterator[CheckResult]:
+    """Results for every file under ``paths``; ``on_total`` hears how many there will be, once the
+    folders are listed (for a progress counter)."""
     files, missing = expand(paths)
+    if on_total is not None:
+        on_total(len(files) + len(missing))
     yield from missing
     _init(guideline_root, limits, keep_text)
     workers = jobs or os.cpu_count() or 1

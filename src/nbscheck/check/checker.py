@@ -16,8 +16,13 @@ from typing import Any
 from ..findings import Finding, Severity, make, pointer
 from ..model.guideline import GuidelineError, shipped
 from ..score import score
-from ..yaml.load import DEFAULT_LIMITS, Document, Limits, LoadError, load_file
+from ..sheet.layout import MISTAKES, SUFFIXES as SHEETS
+from ..yaml.document import Document
+from ..yaml.errors import LoadError
+from ..yaml.limits import DEFAULT_LIMITS, Limits
+from ..yaml.load import load_file
 from .answers import answer_findings, unknown_answers
+from .outcomes import off_stage, outcome_findings, submission_stage
 from .header import (
     known_versions,
     newer_release,
@@ -36,14 +41,22 @@ def check_file(path: str | Path, *, guideline_root: str | None = None, limits: L
                name: str | None = None) -> CheckResult:
     shown = name or str(path)
     result = CheckResult(file=shown)
+    workbook = Path(path).suffix.lower() in SHEETS + MISTAKES
     try:
-        doc = load_file(path, limits, name=shown)
+        if workbook:  # a spreadsheet: read as the same data, positions are sheet and cell
+            from ..sheet.read import load_sheet
+
+            doc: Any = load_sheet(path, limits, name=shown, guideline_root=guideline_root)
+        else:
+            doc = load_file(path, limits, name=shown)
     except LoadError as e:
         result.findings = e.findings
         return result
     result.parsed = True
     base = Path(path).resolve().parent
     result.findings = list(doc.warnings) + check_document(doc, base, guideline_root, result)
+    if workbook:
+        result.findings = doc.settle(result.findings)
     result.findings.sort(key=Finding.sort_key)
     if result.findings:
         result.text = doc.text
@@ -56,6 +69,7 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
     gref = data.get("guideline") if isinstance(data.get("guideline"), dict) else {}
     result.township = data.get("township") if isinstance(data.get("township"), dict) else {}
     result.period = data.get("period") if isinstance(data.get("period"), dict) else {}
+    result.contact = data.get("contact") if isinstance(data.get("contact"), dict) else {}
     known = known_versions(guideline_root)
     version = gref.get("version")
     result.guideline_id = gref.get("id") if isinstance(gref.get("id"), str) else None
@@ -102,11 +116,17 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
     out += unknown_answers(doc, g)
     out += period_findings(doc, result.period)
     out += township_findings(doc, result.township)
+    stage, found = submission_stage(doc, g)
+    out += found
     invalid = set(bad_answers)
     seen: dict[Any, Any] = {}  # what this file's evidence paths have already asked
     folder = str(base)
     for c in g.assessable:
         ans = answers.get(c.id)
+        if stage is not None and not c.assessment.at_stage(stage):
+            if ans is not None:
+                out.append(off_stage(doc, c, stage))
+            continue
         if ans is None:
             if "answers" in data or c.level == "shall":
                 code = "NBS203" if c.level == "shall" else "NBS204"
@@ -121,13 +141,13 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
                             found_en=f"{value} (.nan or .inf)"))
             invalid.add(c.id)
             continue
-        found = answer_findings(doc, g, c, ans, folder, seen)
+        found = answer_findings(doc, g, c, ans, folder, seen) + outcome_findings(doc, g, c, ans, result.period.get("end"))
         if found:
             if any(f.severity is Severity.ERROR for f in found):
                 invalid.add(c.id)
             out += found
     errors = sum(f.severity is Severity.ERROR for f in out)
-    result.score = score(g, answers, invalid, errors)
+    result.score = score(g, answers, invalid, errors, stage)
     return out
 
 

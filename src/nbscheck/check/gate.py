@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
+from ..yaml.patterns import ecma
+
 _ANNOTATIONS = frozenset({"title", "description", "$schema", "$id", "$defs", "$comment", "examples", "default",
                           # editor annotations (yaml-language-server): no part in validation
                           "errorMessage", "markdownDescription", "defaultSnippets"})
@@ -140,7 +142,7 @@ class _Writer:
                     out.append(f"{pad}    for {item} in {v}:")
                     out.extend(inner)
             elif kw == "pattern":
-                rx = self.constant(re.compile(arg))
+                rx = self.constant(ecma(arg))  # the validator's own reading of the pattern
                 out.append(f"{pad}if type({v}) is str and {rx}.search({v}) is None: return False")
             elif kw == "minLength" and isinstance(arg, int) and not isinstance(arg, bool):
                 out.append(f"{pad}if type({v}) is str and len({v}) < {arg!r}: return False")

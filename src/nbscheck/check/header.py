@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 from ..findings import Finding, make
 from ..model.guideline import versions
-from ..yaml.load import Document
+from ..yaml.document import Document
 
 CODES: tuple[str, ...] = ("NBS220", "NBS221")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""

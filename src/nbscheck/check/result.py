@@ -20,6 +20,7 @@ class CheckResult:
     guideline_version: str | None = None
     township: dict[str, Any] = field(default_factory=dict)
     period: dict[str, Any] = field(default_factory=dict)
+    contact: dict[str, Any] = field(default_factory=dict)  # who to ask, for the HTML report card
     score: Score | None = None
     text: str | None = None  # kept only when there are findings to show source lines for
     internal_error: bool = False  # nbscheck itself failed on this file (NBS090): exit 3, not 1

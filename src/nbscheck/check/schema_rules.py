@@ -14,7 +14,7 @@ from ..model.guideline import shipped
 from ..model.indicators import format_value as _fmt
 from ..model.types import Guideline
 from ..suggest import did_you_mean
-from ..yaml.load import Document
+from ..yaml.document import Document
 from .gate import compile_gate
 
 CODES: tuple[str, ...] = ("NBS200", "NBS207", "NBS208", "NBS209", "NBS217", "NBS218", "NBS219")
@@ -30,9 +30,9 @@ def schema_for(root: str | None, version: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=16)
 def validator_for(root: str | None, version: str):
-    from jsonschema import Draft202012Validator
+    from ..yaml.patterns import Validator  # ECMA-262 "$": no trailing line break slips through
 
-    return Draft202012Validator(schema_for(root, version))
+    return Validator(schema_for(root, version))
 
 
 @lru_cache(maxsize=16)

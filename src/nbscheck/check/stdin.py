@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..findings import Finding, Position, make
-from ..yaml.load import DEFAULT_LIMITS, Limits, LoadError, load_bytes
+from ..yaml.errors import LoadError
+from ..yaml.limits import DEFAULT_LIMITS, Limits
+from ..yaml.load import load_bytes
 from .checker import check_document
 from .result import CheckResult
 

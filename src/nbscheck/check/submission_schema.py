@@ -11,10 +11,21 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.addresses import schema_id
-from ..model.types import Clause, Guideline, Indicator
+from ..model.clauses import Clause, Indicator
+from ..model.types import Guideline
 
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 DATE_ERROR = "日期应写成 YYYY-MM-DD（加引号）/ a date is written YYYY-MM-DD (quoted)"
+
+
+BASELINE: dict[str, Any] = {
+    "description": "本底：首次评估时的值、年份和证据 / the baseline: the value at the first assessment, its year and evidence",
+    "type": "object", "additionalProperties": False,
+    "properties": {"value": {"type": ["number", "null"]},
+                   "year": {"type": "integer", "minimum": 1900, "maximum": 2100},
+                   "evidence": {"type": "array", "items": {"$ref": "#/$defs/evidence"}},
+                   "note": {"type": "string"}},
+}
 
 
 def value_schema(ind: Indicator) -> dict[str, Any]:
@@ -91,7 +102,7 @@ def submission_schema(g: Guideline) -> dict[str, Any]:
     text = {"type": "object", "required": ["zh"], "additionalProperties": False,
             "properties": {"zh": {"type": "string", "minLength": 1}, "en": {"type": "string"}}}
     answers = {c.id: answer_schema(g, c) for c in g.assessable}
-    return {
+    return _model2(g, {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_id(g),
         "title": f"{g.title.zh} {g.version} 自评估提交文件 / self-assessment submission for {g.title.en} {g.version}",
@@ -160,4 +171,19 @@ def submission_schema(g: Guideline) -> dict[str, Any]:
                 },
             },
         },
-    }
+    })
+
+
+def _model2(g: Guideline, schema: dict[str, Any]) -> dict[str, Any]:
+    """Add the submission fields of assessment model 2 only for a guideline that uses them, so a
+    submission to a guideline of the old model is held to exactly the old schema."""
+    if g.rules.stages:
+        schema["properties"]["stage"] = {
+            "description": "评估阶段 / the assessment stage: " + ", ".join(st.id for st in g.rules.stages),
+            "type": "string"}
+    if any(c.assessment.indicator.baseline for c in g.assessable if c.assessment):
+        for answer in schema["properties"]["answers"]["properties"].values():
+            answer["properties"]["baseline"] = {"title": answer["title"].split(" ", 1)[0] + " 本底 / baseline",
+                                                "$ref": "#/$defs/baseline"}
+        schema["$defs"]["baseline"] = BASELINE
+    return schema

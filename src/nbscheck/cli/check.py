@@ -19,6 +19,7 @@ from .common import (
     style,
     unsafe_output,
 )
+from .progress import Progress, written
 
 FORMATS = tuple(CHECK_REPORTS)  # text first: the default
 
@@ -47,7 +48,7 @@ def register(sub) -> None:
 
 
 def _limit_options(p: argparse.ArgumentParser) -> None:
-    from ..yaml.load import DEFAULT_LIMITS as d
+    from ..yaml.limits import DEFAULT_LIMITS as d
 
     p.add_argument("--max-bytes", type=_limit, default=d.max_bytes, metavar="N",
                    help="单个文件的大小上限（字节）/ largest file accepted, in bytes (default: %(default)s)")
@@ -72,12 +73,12 @@ def _limit(text: str) -> int:
 
 
 def _limits_from(args: argparse.Namespace):
-    from ..yaml.load import Limits
+    from ..yaml.limits import Limits
 
     return Limits(max_bytes=args.max_bytes, max_depth=args.max_depth, max_nodes=args.max_nodes)
 
 
-def _results(args: argparse.Namespace, root: str | None, keep_text: bool):
+def _results(args: argparse.Namespace, root: str | None, keep_text: bool, on_total):
     """Each checked file's result: from standard input for ``-``, from git's index with ``--staged``,
     else the files and folders given."""
     if args.staged:
@@ -93,7 +94,8 @@ def _results(args: argparse.Namespace, root: str | None, keep_text: bool):
         return [r]
     from ..check.batch import check_paths
 
-    return check_paths(args.paths, jobs=args.jobs, guideline_root=root, limits=_limits_from(args), keep_text=keep_text)
+    return check_paths(args.paths, jobs=args.jobs, guideline_root=root, limits=_limits_from(args), keep_text=keep_text,
+                       on_total=on_total)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -123,6 +125,10 @@ def run(args: argparse.Namespace) -> int:
                             f"the guideline in {args.guideline} cannot be loaded; run nbscheck lint {args.guideline} to see why",
                             args.lang)
     keep_text = args.format == "text" and not args.no_source
+    if args.format == "xlsx":
+        refused = _xlsx_refused(args)
+        if refused is not None:
+            return refused
     writer = None
     if args.output:
         from ..atomic import AtomicWriter
@@ -135,43 +141,50 @@ def run(args: argparse.Namespace) -> int:
         except OSError as e:
             return io_error(f"无法写入 {args.output}：{e.strerror}", f"cannot write {args.output}: {e.strerror}", args.lang)
     out = writer.fh if writer else sys.stdout
-    report = _report(args, out)
+    report = _report(args, out, root)
+    progress = Progress.for_stream(sys.stderr, args.lang, args.quiet)
+    shared = progress.enabled and not writer and bool(getattr(sys.stdout, "isatty", lambda: False)())
     seen = unreadable = errors = unqualified = internal = 0
     try:
-        for r in _results(args, root, keep_text):
+        for r in _results(args, root, keep_text, progress.set_total):
             if chosen.active:
                 r.findings = chosen.apply(r.findings)
+            if shared:  # the report writes to the same terminal: give it a clean line
+                progress.clear()
             report.add(r)  # written as it arrives: memory stays flat however many files there are
+            progress.step()
             seen += 1
             unreadable += r.io_error
             errors += bool(r.errors)
             unqualified += not r.qualified
             internal += r.internal_error
+        progress.finish()
         if not seen:
-            if writer:
-                writer.discard()
+            _discard(writer, report)
             if args.staged:  # this commit touches no submission: nothing to check
                 return EXIT_OK
-            return io_error("没有找到 .yaml 或 .yml 文件", "no .yaml or .yml files found", args.lang)
+            return io_error("没有找到 .yaml、.yml 或 .xlsx 文件", "no .yaml, .yml or .xlsx files found", args.lang)
         report.close()
         if writer:
             writer.commit()
+            if not args.quiet:
+                sys.stderr.write(written(args.output, args.lang))
     except GuidelineError as e:
-        if writer:
-            writer.discard()
+        progress.clear()
+        _discard(writer, report)
         return io_error(f"指南无法加载（运行 nbscheck lint 查看原因）：{e}",
                         f"the guideline cannot be loaded (nbscheck lint says why): {e}", args.lang)
     except GitError as e:
-        if writer:
-            writer.discard()
+        progress.clear()
+        _discard(writer, report)
         return io_error(f"--staged 需要在 git 仓库中运行：{e}", f"--staged needs a git work tree: {e}", args.lang)
     except OSError as e:  # the report could not be written: a full disk, a vanished folder
-        if writer:
-            writer.discard()
+        progress.clear()
+        _discard(writer, report)
         return io_error(f"无法写入报告：{e.strerror or e}", f"cannot write the report: {e.strerror or e}", args.lang)
     except BaseException:
-        if writer:
-            writer.discard()
+        progress.clear()
+        _discard(writer, report)
         raise
     if internal:
         return EXIT_INTERNAL
@@ -184,12 +197,12 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _report(args: argparse.Namespace, out):
+def _report(args: argparse.Namespace, out, root: str | None = None):
     """The streaming writer for the chosen format (each ``add``s results and ``close``s at the end)."""
     from ..report import Options
 
     colours = style(args, to_file=bool(args.output)) if args.format == "text" else None
-    report = CHECK_REPORTS[args.format](out, Options(args.lang, colours, not args.no_source))
+    report = CHECK_REPORTS[args.format](out, Options(args.lang, colours, not args.no_source, root, args.output))
     return _Quiet(report) if args.quiet and args.format in ("text", "github") else report
 
 
@@ -204,3 +217,31 @@ class _Quiet:
 
     def close(self) -> None:
         pass
+
+    def discard(self) -> None:
+        discard = getattr(self.report, "discard", None)
+        if discard is not None:
+            discard()
+
+
+def _discard(writer, report) -> None:
+    """A failed run leaves nothing behind: neither ``-o``'s temporary file nor a report's side files."""
+    if writer:
+        writer.discard()
+    discard = getattr(report, "discard", None)
+    if discard is not None:
+        discard()
+
+
+def _xlsx_refused(args: argparse.Namespace) -> int | None:
+    """An xlsx workbook needs openpyxl (the ``xlsx`` extra) and a file to go to."""
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        both = ("--format xlsx 需要 openpyxl，请安装：pip install 'nbscheck[xlsx]' / "
+                "--format xlsx needs openpyxl; install it with: pip install 'nbscheck[xlsx]'")
+        return io_error(both, both, args.lang)
+    if not args.output:
+        return io_error("--format xlsx 写的是二进制文件，请用 -o 指定文件，例如 -o 汇总.xlsx",
+                        "--format xlsx writes a binary file: name it with -o, e.g. -o summary.xlsx", args.lang)
+    return None

@@ -33,7 +33,8 @@ def add_output_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> No
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="彩色输出 / colour output (default: auto, only on a terminal)")
     p.add_argument("--quiet", "-q", action="store_true",
-                   help="只输出问题，不输出摘要和进度 / findings only: no summary, no progress")
+                   help="只输出问题：不输出摘要、进度和“报告已写入”一行 / findings only: no summary, "
+                        "no progress counter, no \"report written\" line")
 
 
 def add_policy_options(p: argparse.ArgumentParser) -> None:

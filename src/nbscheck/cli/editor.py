@@ -8,7 +8,7 @@ stays one ``--guideline-version`` away.
 
 from __future__ import annotations
 
-from ..change.diff import semver
+from ..change.pairing import semver
 from ..model.guideline import shipped, versions
 
 

@@ -1,4 +1,4 @@
-"""``nbscheck init``: a blank submission to fill in, every assessable clause explained."""
+"""``nbscheck init``: a blank submission to fill in, every assessable clause explained, as YAML or .xlsx."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ def register(sub) -> None:
     i.add_argument("--lang", choices=("zh", "en"), default=default_lang(), help="模板语言 / template language")
     i.add_argument("--guideline-version", dest="gversion", metavar="VERSION",
                    help="指南版本，默认为最新发布版本 / guideline version (default: the newest release)")
+    i.add_argument("--format", choices=("yaml", "xlsx"), default=None,
+                   help="yaml（默认）或 xlsx 工作簿（按 -o 的扩展名推断）/ yaml (default) or an xlsx workbook (inferred from -o)")
     i.add_argument("--output", "-o", metavar="FILE", help="写入文件（不覆盖已有文件）/ write to a file (never overwrites)")
     i.add_argument("--force", action="store_true", help="允许覆盖已有文件 / allow overwriting an existing file")
     i.set_defaults(run=run)
@@ -21,14 +23,31 @@ def register(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..model.template import blank_submission
 
+    fmt = args.format or ("xlsx" if args.output and Path(args.output).suffix.lower() in (".xlsx", ".xlsm") else "yaml")
+    if args.output and Path(args.output).exists() and not args.force:
+        return io_error(f"{args.output} 已存在；nbscheck 不会覆盖它（如确需覆盖，加 --force）",
+                        f"{args.output} exists; nbscheck will not overwrite it (add --force to do so)", args.lang)
+    if fmt == "xlsx":
+        return _workbook(args)
     g = guideline_for(args.gversion, args.lang)
     name = Path(args.output).name if args.output else "submission.yaml"
-    text = blank_submission(g, args.lang, name)
-    if args.output:
-        if Path(args.output).exists() and not args.force:
-            return io_error(f"{args.output} 已存在；nbscheck 不会覆盖它（如确需覆盖，加 --force）",
-                             f"{args.output} exists; nbscheck will not overwrite it (add --force to do so)", args.lang)
-        emit(text, args.output)
-    else:
-        emit(text, None)
+    emit(blank_submission(g, args.lang, name), args.output)
+    return EXIT_OK
+
+
+def _workbook(args: argparse.Namespace) -> int:
+    from ..sheet.layout import INSTALL, openpyxl_missing
+
+    if not args.output:
+        return io_error("工作簿须写入文件：加 -o 文件名.xlsx", "a workbook must go to a file: add -o FILE.xlsx", args.lang)
+    if openpyxl_missing():  # in both languages: whoever reads it may not have chosen the language
+        both = f"{INSTALL[0]}\n{INSTALL[1]}"
+        return io_error(both, both, args.lang)
+    from ..sheet.write import save, workbook
+
+    g = guideline_for(args.gversion, args.lang)
+    try:
+        save(workbook(g, args.lang), args.output)
+    except OSError as e:
+        return io_error(f"无法写入 {args.output}：{e.strerror}", f"cannot write {args.output}: {e.strerror}", args.lang)
     return EXIT_OK

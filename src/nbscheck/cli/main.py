@@ -1,7 +1,7 @@
 """The ``nbscheck`` command: a thin layer that parses arguments and calls the library.
 
 ``nbscheck FILE...`` checks submissions; other jobs are sub-commands (``lint``, ``schema``,
-``init``, ``diff``, ``migrate``). Exit codes: 0 passes, 1 findings, 2 usage or I/O error,
+``init``, ``diff``, ``migrate``, ``compare``). Exit codes: 0 passes, 1 findings, 2 usage or I/O error,
 3 an internal error of nbscheck (a bug to report; never a traceback unless NBSCHECK_DEBUG is set).
 Imports are lazy so that ``--version`` and ``--help`` start instantly.
 """
@@ -15,10 +15,10 @@ import sys
 from typing import Sequence
 
 from .. import __version__
-from . import check, completion, diff, init, lint, migrate, schema
+from . import check, compare, completion, convert, diff, init, lint, migrate, schema
 from .common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, OutputError
 
-COMMANDS = (check, lint, schema, init, diff, migrate, completion)
+COMMANDS = (check, lint, schema, init, convert, diff, migrate, compare, completion)
 """One module per command, each with ``register(subparsers)`` and ``run(args) -> exit code``."""
 NAMES = tuple(c.__name__.rsplit(".", 1)[1] for c in COMMANDS)  # a module is named for its command
 

@@ -46,17 +46,13 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..change.diff import semver
-    from ..change.migrate import (
-        MigrateError,
-        chain_between,
-        make_plan,
-        migrate_text,
-        read_source,
-    )
+    from ..change.migrate import MigrateError, chain_between, migrate_text, read_source
+    from ..change.pairing import semver
+    from ..change.plan import make_plan
     from ..change.revisions import strip_v
     from ..model.guideline import GuidelineError, load_guideline, versions
-    from ..yaml.load import LoadError, load_text
+    from ..yaml.errors import LoadError
+    from ..yaml.load import load_text
 
     lang = args.lang
     src = Path(args.file)

@@ -23,7 +23,7 @@ from ..check.batch import SUFFIXES
 from ..check.checker import check_file
 from ..check.result import CheckResult
 from ..findings import Finding, Position, make
-from ..yaml.load import Limits
+from ..yaml.limits import Limits
 
 CODES: tuple[str, ...] = ("NBS404",)
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""

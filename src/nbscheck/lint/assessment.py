@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Finding, Position, make
-from ..model.types import Guideline, Indicator
+from ..model.clauses import Indicator
+from ..model.types import Guideline
 from ..suggest import did_you_mean
 
 CODES: tuple[str, ...] = ("NBS109", "NBS111", "NBS113")

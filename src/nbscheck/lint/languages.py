@@ -7,7 +7,7 @@ from typing import Any, Iterator
 from ..findings import Finding, make, pointer
 from ..vocabulary import LANGUAGE
 from ..model.types import Guideline
-from ..yaml.load import Document
+from ..yaml.document import Document
 
 CODES: tuple[str, ...] = ("NBS106",)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..findings import Finding, Position, make
-from ..model.types import Guideline, Src
+from ..model.text import Src
+from ..model.types import Guideline
 
 CODES: tuple[str, ...] = ("NBS101", "NBS102", "NBS103", "NBS114")
 

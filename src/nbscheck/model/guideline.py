@@ -12,8 +12,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..findings import Finding, Position, has_errors, make
-from ..yaml.load import DEFAULT_LIMITS, Document, Limits, LoadError, display_name, load_file
-from .types import Guideline, build_guideline
+from ..yaml.document import Document
+from ..yaml.errors import LoadError
+from ..yaml.limits import DEFAULT_LIMITS, Limits
+from ..yaml.load import display_name, load_file
+from .build import build_guideline
+from .types import Guideline
 from ..resources import guideline_dir, releases_dir
 
 CODES: tuple[str, ...] = ("NBS001", "NBS114")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .types import Indicator
+from .clauses import Indicator
 
 
 def format_value(v: Any) -> str:
@@ -59,3 +59,40 @@ def target_reached(ind: Indicator, value: Any) -> bool | None:
     if ind.type == "text":
         return None if t.min_length is None or not isinstance(value, str) else len(value.strip()) >= t.min_length
     return None
+
+
+def judged_value(ind: Indicator, ans: Any) -> Any:
+    """The value the target and grading judge: the answer's value, or for a baseline indicator
+    its change against the baseline the answer states (None when either is missing or unusable)."""
+    if not isinstance(ans, dict):
+        return None
+    value = ans.get("value")
+    if ind.baseline is None:
+        return value
+    base = ans.get("baseline")
+    bval = base.get("value") if isinstance(base, dict) else None
+    if not _number(value) or not _number(bval):
+        return None
+    if ind.baseline == "percent_change":
+        return round(100.0 * (value - bval) / bval, 1) if bval else None
+    return value - bval
+
+
+def _number(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def derived_status(ind: Indicator, value: Any, factors: dict[str, float | None]) -> tuple[str, float] | None:
+    """The status and points factor a graded indicator's value earns; None without a grading or
+    a value it can judge (a choice value must be a string, a number a number)."""
+    if ind.grading is None or value is None:
+        return None
+    if ind.type == "choice" and not isinstance(value, str):
+        return None
+    if ind.type in ("number", "percentage") and not _number(value):
+        return None
+    lv = ind.grading.grade(value)
+    if lv is None:
+        return "not_met", float(factors.get("not_met") or 0)
+    factor = lv.factor if lv.factor is not None else factors.get(lv.status)
+    return lv.status, float(factor or 0)

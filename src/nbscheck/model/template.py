@@ -6,10 +6,9 @@ them: above each answer, the clause's text, level, indicator, target, unit and r
 
 from __future__ import annotations
 
-import json
-
-from .indicators import target_text
-from ..vocabulary import level_zh
+from .blank import blank_lines, quoted
+from .template_outcomes import stage_lines
+from .addresses import schema_id
 from .types import Guideline
 
 _HEAD = {
@@ -29,36 +28,19 @@ _HEAD = {
 """,
 }
 
-_LABELS = {
-    "zh": {"indicator": "指标", "target": "目标", "unit": "单位", "choices": "选项", "evidence": "证据",
-           "points": "分值", "dimension": "维度", "no_na": "不允许答“不适用”", "type": "类型",
-           "types": {"boolean": "是/否 (true/false)", "number": "数值", "percentage": "百分数 0–100",
-                     "choice": "选项", "text": "文本"}},
-    "en": {"indicator": "Indicator", "target": "Target", "unit": "Unit", "choices": "Options", "evidence": "Evidence",
-           "points": "Points", "dimension": "Dimension", "no_na": "not_applicable is not allowed", "type": "Type",
-           "types": {"boolean": "yes/no (true/false)", "number": "number", "percentage": "percentage 0-100",
-                     "choice": "one option", "text": "text"}},
-}
-
-
-def _q(s: str) -> str:
-    return json.dumps(s, ensure_ascii=False)
-
 
 def editor_line(g: Guideline) -> str:
     """yaml-language-server's modeline: read only when the comment starts with it, on a line of its own."""
-    from .addresses import schema_id
-
     return f"# yaml-language-server: $schema={schema_id(g)}"
 
 
 def blank_submission(g: Guideline, lang: str = "zh", filename: str = "submission.yaml") -> str:
-    lab = _LABELS[lang]
+    """The whole blank submission for ``g``, every assessable clause in reading order under its chapter."""
     out = [_HEAD[lang].format(title=g.title.get(lang), version=g.version, filename=filename, editor=editor_line(g))]
     out += [
         "guideline:",
         f"  id: {g.id}",
-        f"  version: {_q(g.version)}",
+        f"  version: {quoted(g.version)}",
         "township:",
         "  name: {zh: \"\", en: \"\"}      # 乡镇名称 / township name",
         "  code: \"\"                     # 9位乡级行政区划代码 / 9-digit division code",
@@ -71,6 +53,7 @@ def blank_submission(g: Guideline, lang: str = "zh", filename: str = "submission
         "  name: \"\"",
         "  phone: \"\"",
         "  email: \"\"",
+        *stage_lines(g, lang),
         "answers:",
     ]
     for ch in g.chapters:
@@ -79,32 +62,5 @@ def blank_submission(g: Guideline, lang: str = "zh", filename: str = "submission
             continue
         out.append(f"  # ===== {ch.heading(lang)} =====")
         for c in items:
-            a = c.assessment
-            assert a is not None
-            ind = a.indicator
-            level = f"{level_zh(c.level)}/{c.level}"
-            out.append(f"  # {c.id} [{level}] {c.text.get(lang)}")
-            line = f"  #   {lab['indicator']}: {ind.name.get(lang)}; {lab['type']}: {lab['types'][ind.type]}"
-            if ind.unit:
-                unit = g.units.get(ind.unit)
-                line += f"; {lab['unit']}: {ind.unit}" + (f" ({unit.get(lang)})" if unit else "")
-            out.append(line)
-            out.append(f"  #   {lab['target']}: {target_text(ind)}")
-            if ind.choices:
-                out.append(f"  #   {lab['choices']}: " + ", ".join(f"{x.id} ({x.name.get(lang)})" for x in ind.choices))
-            kinds = ", ".join(f"{k} ({(g.evidence_kind(k).name.get(lang) if g.evidence_kind(k) else k)})" for k in a.evidence)
-            dim = g.dimension(a.dimension)
-            extra = f"; {lab['no_na']}" if not a.not_applicable else ""
-            out.append(f"  #   {lab['evidence']}: {kinds or '-'}; {lab['points']}: {a.points}; "
-                       f"{lab['dimension']}: {dim.name.get(lang) if dim else a.dimension}{extra}")
-            out.append(f"  {_q(c.id)}:")
-            out.append("    status:          # met | partial | not_met | not_applicable")
-            out.append("    value:")
-            if a.evidence:
-                out.append("    evidence:")
-                for k in a.evidence:
-                    out.append(f"      - {{path: \"\", kind: {k}, description: \"\"}}")
-            else:
-                out.append("    evidence: []")
-            out.append("    note: \"\"")
+            out += blank_lines(g, c, lang)
     return "\n".join(out) + "\n"

@@ -32,6 +32,8 @@ class Options:
     lang: str = "zh"
     style: Any = None  # a report.style.Style; None means plain
     show_source: bool = True
+    guideline_root: str | None = None  # --guideline, for clause titles
+    output: str | None = None  # the -o path: formats with side files (csv) or bytes (xlsx) need it
 
 
 def _text(out: TextIO, o: Options) -> Report:
@@ -56,7 +58,25 @@ def _sarif(out: TextIO, o: Options) -> Report:
 def _markdown(out: TextIO, o: Options) -> Report:
     from .markdown import MarkdownReport
 
-    return MarkdownReport(out, o.lang)
+    return MarkdownReport(out, o.lang, o.guideline_root)
+
+
+def _csv(out: TextIO, o: Options) -> Report:
+    from .csv_report import CsvReport
+
+    return CsvReport(out, o.lang, o.output, o.guideline_root)
+
+
+def _xlsx(out: TextIO, o: Options) -> Report:
+    from .xlsx_report import XlsxReport
+
+    return XlsxReport(out, o.lang, o.output, o.guideline_root)
+
+
+def _html(out: TextIO, o: Options) -> Report:
+    from .html_report import HtmlReport
+
+    return HtmlReport(out, o.lang, o.guideline_root)
 
 
 def _github(out: TextIO, o: Options) -> Report:
@@ -72,7 +92,8 @@ def _junit(out: TextIO, o: Options) -> Report:
 
 
 CHECK_REPORTS: dict[str, Callable[[TextIO, Options], Report]] = {
-    "text": _text, "json": _json, "sarif": _sarif, "markdown": _markdown, "github": _github, "junit": _junit,
+    "text": _text, "json": _json, "sarif": _sarif, "markdown": _markdown,
+    "csv": _csv, "xlsx": _xlsx, "html": _html, "github": _github, "junit": _junit,
 }
 """Each output format of ``nbscheck check``, by name: a new format is one small class and one entry here.
 The modules are imported only when their format is chosen, so start-up stays quick."""

@@ -22,7 +22,8 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..change.diff import ClauseChange, GuidelineChange, GuidelineDiff, Side, describe, describe_other
+from ..change.describe import describe, describe_other
+from ..change.types import ClauseChange, GuidelineChange, GuidelineDiff, Side
 from ..findings import Position
 from .findings_json import finding_dict
 

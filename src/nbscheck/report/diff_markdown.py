@@ -16,8 +16,8 @@ import html
 import re
 from typing import Callable
 
-from ..change.diff import (BREAKING, CLASS_MEANING, CLASSES, ClauseChange, ClauseDiff, GuidelineDiff, class_name,
-                    describe, describe_other, migrate_note, side_text)
+from ..change.describe import class_name, describe, describe_other, migrate_note, side_text
+from ..change.types import BREAKING, CLASS_MEANING, CLASSES, ClauseChange, ClauseDiff, GuidelineDiff
 from ..change.worddiff import render_html
 
 WORDS = {

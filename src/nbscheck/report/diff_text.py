@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..change.diff import (BREAKING, CLASSES, EDITORIAL, SUBSTANTIVE, ClauseChange, GuidelineDiff, class_name,
-                    describe, describe_other, migrate_note, side_text)
+from ..change.describe import class_name, describe, describe_other, migrate_note, side_text
+from ..change.types import BREAKING, CLASSES, EDITORIAL, SUBSTANTIVE, ClauseChange, GuidelineDiff
 from ..change.worddiff import DELETE, render_text
 from .findings_text import render_finding, width
 from .style import Style, plain

@@ -14,6 +14,7 @@ def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
         "file": f.file,
         "line": f.line,
         "column": f.column,
+        **({"sheet": f.sheet, "cell": f.cell} if f.sheet is not None else {}),
         "clause": f.clause,
         "path": f.path,
         "message": f.message(lang),

@@ -38,11 +38,11 @@ def excerpt(text: str, column: int, columns: int = SHOWN_COLUMNS) -> tuple[str, 
 
 def render_finding(f: Finding, lang: str, style: Style, source: Callable[[str, int], str] | None) -> str:
     sev = SEVERITY[lang][f.severity.value]
-    loc = printable(f"{f.file}:{f.line}:{f.column}" if f.line else f.file)
+    loc = printable(str(f.position))
     clause = f" [{printable(f.clause)}]" if f.clause else ""
     head = f"{style(loc, 'bold')}: {style(sev, COLOUR[f.severity], 'bold')} {style(f.code, 'bold')}{clause} {printable(f.message(lang))}"
     lines = [head]
-    text = source(f.file, f.line) if (source and f.line) else ""
+    text = source(f.file, f.line) if (source and f.line and f.sheet is None) else ""  # a cell has no source line
     if text:
         gutter = f"{f.line:>5} | "
         cut, column = excerpt(text.replace("\t", " "), f.column)

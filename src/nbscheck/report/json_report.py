@@ -25,9 +25,14 @@ def result_dict(r: CheckResult, lang: str, clauses: bool = True) -> dict[str, An
             "earned": s.earned, "available": s.available, "percent": s.percent,
             "band": {"id": s.band.id, "name": s.band.name.get(lang)},
             "qualified": s.qualified,
-            "reasons": [{"code": x.code, "message": x.message(lang)} for x in s.reasons],
+            "reasons": [{"code": x.code, "message": x.message(lang), "message_zh": x.message("zh"),
+                         "message_en": x.message("en")} for x in s.reasons],
             "dimensions": [{"id": d.id, "name": d.name.get(lang), "earned": d.earned, "available": d.available,
                             "percent": d.percent, "band": d.band.id if d.band else None} for d in s.dimensions],
+            "stage": s.stage,
+            "criteria": [{"framework": i.framework, "id": i.id, "name": i.name.get(lang), "earned": i.earned,
+                          "available": i.available, "percent": i.percent, "band": i.band.id if i.band else None,
+                          "required": i.required.id if i.required else None} for i in s.items],
         }
         if clauses:
             score["clauses"] = [_clause_dict(c) for c in s.clauses]
@@ -44,19 +49,25 @@ def result_dict(r: CheckResult, lang: str, clauses: bool = True) -> dict[str, An
 
 def _clause_dict(c: ClauseScore) -> dict[str, Any]:
     return {"clause": c.clause, "level": c.level, "dimension": c.dimension, "status": c.status,
-            "points": c.points, "earned": c.earned, "counted": c.counted, "valid": c.valid}
+            "points": c.points, "earned": c.earned, "counted": c.counted, "valid": c.valid, "value": c.value}
 
 
 _rows: dict[tuple[Any, ...], str] = {}
+_SCALARS = (bool, int, float, str)
 
 
 def _clause_rows(clauses: Sequence[ClauseScore]) -> str:
     """``score.clauses`` serialised. A clause's row takes a few shapes across a whole folder (its
     status and whether the answer is valid), so each shape is serialised once and reused: most of
-    a report's bytes, at a tenth of the cost."""
+    a report's bytes, at a tenth of the cost. The value is part of the key with its type, so ``1``
+    and ``True`` (equal in Python) never share a row."""
     parts = []
     for c in clauses:
-        key = (c.clause, c.level, c.dimension, c.status, c.points, c.earned, c.counted, c.valid)
+        v = c.value
+        if not (v is None or type(v) in _SCALARS):  # a list or a date: not worth a cache entry
+            parts.append(_dumps(_clause_dict(c)))
+            continue
+        key = (c.clause, c.level, c.dimension, c.status, c.points, c.earned, c.counted, c.valid, type(v), v)
         row = _rows.get(key)
         if row is None:
             if len(_rows) > 100_000:

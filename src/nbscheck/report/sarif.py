@@ -92,6 +92,10 @@ class SarifReport:
                 "locations": [{"physicalLocation": {"artifactLocation": location(f.file, self.cwd), "region": region}}],
                 "partialFingerprints": {FINGERPRINT: fingerprint(f, self.lang)},
             }
+            if f.sheet is not None:  # a workbook is no text file: the sheet and cell are a logical location
+                name = f"{f.sheet}!{f.cell}" if f.cell else f.sheet
+                del res["locations"][0]["physicalLocation"]["region"]
+                res["locations"][0]["logicalLocations"] = [{"name": f.cell or f.sheet, "fullyQualifiedName": name}]
             props: dict[str, Any] = {}
             if f.clause:
                 props["clause"] = f.clause

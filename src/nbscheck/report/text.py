@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Sequence, TextIO
 
 from ..check.result import CheckResult
+from ..score import Score
 from . import render_with
 from .findings_text import SourceLines, render_findings, summary_counts_from, width
 from .labels import L, num, township_name
 from .safe import printable
 from .style import Style
+from .tally import Tally, Township, reasons_short
 
 
 def _pad(s: str, w: int) -> str:
@@ -37,19 +39,34 @@ def score_block(r: CheckResult, lang: str, style: Style) -> str:
                      f"{num(d.percent)}%" if d.percent is not None else t["na"], d.band.name.get(lang) if d.band else "-"])
     rows.append([t["total"], f"{num(s.earned)}/{num(s.available)}", f"{num(s.percent)}%", s.band.name.get(lang)])
     verdict = style(t["qualified"], "green", "bold") if s.qualified else style(t["not_qualified"], "red", "bold")
-    lines = [head, table(rows, style), f"{t['outcome']}: {verdict}"]
+    lines = [head + (f"    {t['stage']}: {s.stage}" if s.stage else ""), table(rows, style)]
+    if s.judged_items:
+        lines.append(table(item_rows(s, lang), style))
+    lines.append(f"{t['outcome']}: {verdict}")
     for reason in s.reasons:
         lines.append(f"  - {reason.message(lang)}")
     return "\n".join(lines)
 
 
+def item_rows(s: Score, lang: str) -> list[list[str]]:
+    """The framework items the qualification judges (the IUCN criteria): earned, percent, band and
+    the band required, one row each."""
+    t = L[lang]
+    rows = [[t["item"], t["points"], t["percent"], t["band"], t["required"]]]
+    for i in s.judged_items:
+        rows.append([i.name.get(lang), f"{num(i.earned)}/{num(i.available)}", f"{num(i.percent)}%",
+                     i.band.name.get(lang) if i.band else "-", i.required.name.get(lang) if i.required else "-"])
+    return rows
+
+
 class TextReport:
-    """Writes findings as each file's result arrives; keeps only one summary row per file."""
+    """Writes findings as each file's result arrives; keeps only one summary row per file, and the
+    run's totals as counters (:class:`~nbscheck.report.tally.Tally`)."""
 
     def __init__(self, out: TextIO, lang: str, style: Style, show_source: bool = True):
         self.out, self.lang, self.style, self.show_source = out, lang, style, show_source
         self.rows: list[list[str]] = []
-        self.errors = self.warnings = self.valid = self.qualified = 0
+        self.tally = Tally(lang)
         self.first: CheckResult | None = None
         self.wrote = False
 
@@ -62,29 +79,29 @@ class TextReport:
             self.out.write(("\n" if self.wrote else "") +
                            render_findings(r.findings, self.lang, self.style, source if self.show_source else None) + "\n")
             self.wrote = True
-        self.errors += r.errors
-        self.warnings += r.warnings
-        self.valid += r.valid
-        self.qualified += r.qualified
+        self.tally.add(r)
         s = r.score
-        self.rows.append([printable(r.file), t["yes"] if r.valid else t["no"], str(r.errors), str(r.warnings),
+        who = Township.of(r, self.lang)
+        self.rows.append([printable(r.file), printable(who.name) or "-", printable(who.code) or "-",
+                          printable(who.county or who.county_code) or "-",
+                          t["yes"] if r.valid else t["no"], str(r.errors), str(r.warnings),
                           f"{num(s.percent)}%" if s else "-", s.band.name.get(self.lang) if s else "-",
-                          t["yes"] if r.qualified else t["no"]])
+                          t["yes"] if r.qualified else t["no"], printable(reasons_short(r, self.lang)) or "-"])
 
     def close(self) -> None:
-        t, lang = L[self.lang], self.lang
-        counts = summary_counts_from(self.errors, self.warnings, lang)
+        t, lang, tally = L[self.lang], self.lang, self.tally
         lead = "\n" if self.wrote else ""
         if len(self.rows) == 1 and self.first is not None:
+            counts = summary_counts_from(tally.errors, tally.warnings, lang)
             self.out.write(lead + score_block(self.first, lang, self.style) + "\n\n" + counts + "\n")
             return
-        header = [t["file"], t["valid"], t["errors"], t["warnings"], t["score"], t["band"], t["qualified"]]
-        n = len(self.rows)
-        if lang == "en":
-            tail = f"{n} files: {self.valid} valid, {self.qualified} qualify; {counts}"
-        else:
-            tail = f"共 {n} 个文件：{self.valid} 个有效，{self.qualified} 个达到认定条件；{counts}"
-        self.out.write(lead + table([header] + self.rows, self.style) + "\n\n" + tail + "\n")
+        for row in self.rows:  # every file of a division code submitted twice, not only the later ones
+            if row[2] in tally.duplicates:
+                row[2] += "*"
+        header = [t["file"], t["township"], t["division"], t["county_or_code"], t["valid"], t["errors"], t["warnings"],
+                  t["score"], t["band"], t["qualified"], t["because"]]
+        tail = [tally.totals_line()] + [f"* {printable(line)}" for line in tally.duplicate_lines()]
+        self.out.write(lead + table([header] + self.rows, self.style) + "\n\n" + "\n".join(tail) + "\n")
 
 
 def render(results: Sequence[CheckResult], lang: str, style: Style, show_source: bool = True) -> str:

@@ -153,8 +153,11 @@ class NbsPlugin(BasePlugin[NbsConfig]):
     def _downloads(self) -> rm.Downloads:
         g = self.guideline
         stem = f"downloads/{g.id}-{g.version}"
+        from ..sheet.layout import openpyxl_missing
+
+        books = {} if openpyxl_missing() else {"workbook_zh": f"{stem}-submission-zh.xlsx", "workbook_en": f"{stem}-submission-en.xlsx"}
         return rm.Downloads(schema=f"{stem}-submission.schema.json",
-                            template_zh=f"{stem}-submission-zh.yaml", template_en=f"{stem}-submission-en.yaml")
+                            template_zh=f"{stem}-submission-zh.yaml", template_en=f"{stem}-submission-en.yaml", **books)
 
     def _generated(self, lang: str) -> dict[str, str]:
         """The generated Markdown pages of one language, keyed by their path in docs/."""
@@ -288,6 +291,15 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         downloads.update(schema_files(self.base))  # every version's schema where its $id (init's editor line) points
         for path, text in downloads.items():
             files.append(File.generated(config, prefix + path, content=text.encode("utf-8")))
+        for lang, path in (("zh", d.workbook_zh), ("en", d.workbook_en)):
+            if path:  # the .xlsx template beside the YAML one
+                import io
+
+                from ..sheet.write import workbook
+
+                buf = io.BytesIO()
+                workbook(g, lang).save(buf)
+                files.append(File.generated(config, prefix + path, content=buf.getvalue()))
         for kind, uri in ASSET_URIS.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / f"nbscheck.{kind}")))
@@ -393,7 +405,8 @@ def load_diffs(g: Any, base: Path) -> list[Any]:
     Empty when there is only one version, or when nbscheck.diff is not available.
     """
     try:
-        from ..change.diff import diff_guidelines, semver
+        from ..change.diff import diff_guidelines
+        from ..change.pairing import semver
     except ImportError:  # pragma: no cover - the diff module ships with nbscheck
         return []
     from ..findings import has_errors

@@ -15,7 +15,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from ..model.types import Chapter, Clause, Guideline, Indicator, Term, Text
+from ..model.clauses import Chapter, Clause, Indicator, Term
+from ..model.text import Text
+from ..model.types import Guideline
+from .outcomes import clause_rows, grading_suffix, qualification_items
 
 LANGS = ("zh", "en")
 
@@ -57,6 +60,8 @@ L: dict[str, dict[str, str]] = {
         "dl.en": "空白提交文件（英文注释）",
         "dl.print": "需要整份指南？请打开[全文打印版]({p})，在浏览器中打印或另存为 PDF。",
         "dl.schema_name": "提交文件 Schema", "dl.zh_name": "空白模板（中文）", "dl.en_name": "空白模板（英文）",
+        "dl.xlsx_zh_name": "自评估工作簿（中文）", "dl.xlsx_en_name": "自评估工作簿（英文）",
+        "dl.xlsx": "同样的自评估，用 Excel、WPS 或 LibreOffice 填写；nbscheck 直接检查，`nbscheck convert` 可转换为 YAML",
     },
     "en": {
         "shall": "shall", "should": "should", "may": "may", "statement": "statement",
@@ -96,6 +101,8 @@ L: dict[str, dict[str, str]] = {
         "dl.en": "A blank submission with English comments",
         "dl.print": "Need the whole guideline? Open [the printable version]({p}) and print it or save it as a PDF from the browser.",
         "dl.schema_name": "Submission schema", "dl.zh_name": "Blank template (Chinese)", "dl.en_name": "Blank template (English)",
+        "dl.xlsx_zh_name": "Self-assessment workbook (Chinese)", "dl.xlsx_en_name": "Self-assessment workbook (English)",
+        "dl.xlsx": "The same self-assessment, to fill in with Excel, WPS or LibreOffice; nbscheck checks it as it is, `nbscheck convert` turns it into YAML",
     },
 }
 
@@ -347,6 +354,7 @@ def assessment_table(g: Guideline, c: Clause, lang: str, links: Links) -> str:
     rows.append((t(lang, "dimension"), link(cell(esc(dim.name.get(lang))), links.dimension(dim.id)) if dim
                  else f"`{a.dimension}`"))
     rows.append((t(lang, "na"), t(lang, "na.yes" if a.not_applicable else "na.no")))
+    rows += [(k, cell(esc(v))) for k, v in clause_rows(c, lang)]  # assessment model 2 (site/outcomes.py)
     body = "\n".join(f"| {k} | {v} |" for k, v in rows)
     return (f'<div class="nbs-assessment" markdown>\n\n| {t(lang, "assessment")} | {t(lang, "detail")} |\n'
             f"| --- | --- |\n{body}\n\n</div>")
@@ -484,6 +492,7 @@ def assessment_md(g: Guideline, lang: str, links: Links, level: int) -> str:
              t(lang, "q.dim", v=band.name.get(lang) if band else q.min_dimension_band)]
     if q.all_shall_met:
         items.append(t(lang, "q.shall"))
+    items += qualification_items(g, lang)
     out.append("\n".join(f"- {esc(x)}" for x in items))
 
     for d in r.dimensions:
@@ -497,7 +506,7 @@ def assessment_md(g: Guideline, lang: str, links: Links, level: int) -> str:
             assert a is not None
             kinds = t(lang, "list_sep").join(f"`{k}`" for k in a.evidence) or "—"
             rows.append([link(c.id, links.clause(c.id)), t(lang, c.level), cell(esc(a.indicator.name.get(lang))),
-                         cell(target_text(g, a.indicator, lang)), kinds, str(a.points),
+                         cell(target_text(g, a.indicator, lang) + esc(grading_suffix(c))), kinds, str(a.points),
                          t(lang, "yes") if a.not_applicable else t(lang, "no")])
         rows.append([f"**{t(lang, 'total')}**", "", "", "", "", f"**{sum(c.assessment.points for c in mine if c.assessment)}**", ""])
         out.append(_table([t(lang, "clause"), t(lang, "level"), t(lang, "indicator"), t(lang, "target"),
@@ -603,6 +612,8 @@ class Downloads:
     schema: str
     template_zh: str
     template_en: str
+    workbook_zh: str | None = None  # the .xlsx templates, when the xlsx extra is installed
+    workbook_en: str | None = None
 
 
 def downloads_page(g: Guideline, lang: str, d: Downloads) -> str:
@@ -614,6 +625,11 @@ def downloads_page(g: Guideline, lang: str, d: Downloads) -> str:
         [f"[{t(lang, 'dl.en_name')}]({d.template_en}){{: download=\"{d.template_en.rsplit('/', 1)[-1]}\" }}",
          t(lang, "dl.en"), f"`nbscheck init --lang en -o {d.template_en.rsplit('/', 1)[-1]}`"],
     ]
+    for wl, path in (("zh", d.workbook_zh), ("en", d.workbook_en)):
+        if path:
+            name = path.rsplit("/", 1)[-1]
+            rows.append([f"[{t(lang, f'dl.xlsx_{wl}_name')}]({path}){{: download=\"{name}\" }}",
+                         t(lang, "dl.xlsx"), f"`nbscheck init --lang {wl} -o {name}`"])
     blocks = [heading(1, t(lang, "downloads"), "downloads"),
               f"{esc(version_text(g, lang))}\n{{: .nbs-version }}",
               t(lang, "dl.intro", v=g.version),

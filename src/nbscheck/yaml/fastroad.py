@@ -3,15 +3,23 @@
 rapidyaml (C++) parses the file and writes it out as JSON, which ``json.loads`` reads: about
 fifteen times faster than composing libyaml nodes in Python (0.7 ms against 11 ms for a 40 KB
 submission). It only answers for the plain YAML that submissions are made of. For anything else
-it declines and :mod:`nbscheck.load` takes the libyaml road, which also owns every error message:
+it declines and :mod:`nbscheck.yaml.load` takes the libyaml road, which also owns every error message:
 
 - tags, anchors, aliases, merge keys, directives, several documents, tabs or carriage returns;
+- a line with a flow collection (``[a, b]``, ``{k: v}``) holding a ``:`` not followed by a space,
+  a ``?`` or a ``#``, or whose brackets do not close on that line: libyaml reads ``{path: C:\\x}``,
+  ``[http://x]``, ``{t: 14:30}`` and ``[?a]`` differently from rapidyaml (or not at all);
+- scalars rapidyaml rewrites when it writes JSON: ``inf``/``nan`` in any case (it writes ``.inf``,
+  even for keys), numbers with a leading or trailing dot (``.5e2`` becomes ``0.5e2``), ``0e5``;
+- a last line without a line break in a file with ``|`` or ``>`` (a block scalar there keeps a
+  line break in rapidyaml only);
 - a file rapidyaml cannot parse, or whose JSON has repeated keys or does not read back;
-- a string that libyaml would have typed (``~``, ``0x1F``, ``1_000``, ``TRUE``, ``.inf``, ``012`` ...),
-  since the JSON cannot say whether it was quoted;
+- more possible values than ``max_nodes`` (counted from the JSON's separators, an upper bound);
+- a string that libyaml would have typed (``~``, ``0x1F``, ``1_000``, ``TRUE``, ``.inf``, ``012``, ``=`` ...),
+  unless every occurrence of it in the file is quoted, since the JSON cannot say whether it was;
 - block nesting deeper than the limit, a file over 4 MiB, or a top level that is not a mapping.
 
-Positions never come from here: :class:`nbscheck.load.Document` composes the libyaml node tree
+Positions never come from here: :class:`nbscheck.yaml.document.Document` composes the libyaml node tree
 the first time a finding asks where something is, so only files with findings pay for it.
 """
 
@@ -33,9 +41,23 @@ _NEVER_CHARS = ("\x85", "\u2028", "\u2029", "\ufeff")
 # Looked for in the UTF-8 bytes; every one starts with a byte that is rare in submissions, which is
 # searched for first (a single-byte search runs at memory speed).
 _NEVER_BYTES = ((b"\t", b"\t"), (b"\r", b"\r"), (b"<", b"<<"), (b"%", b"\n%"), (b"\n---", b"\n---"), (b"\n...", b"\n..."))
-_SPECIAL = b"!&*@`"
+_SPECIAL = b"!&*@`%"
 _BEFORE_INDICATOR = frozenset(b" \n,[{")
-_JSON_LITERAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null")
+# What rapidyaml writes unquoted when it was plain; so such a string in its JSON was quoted in the YAML.
+# Not "0e5": rapidyaml quotes that though libyaml reads it as a float.
+_JSON_LITERAL = re.compile(r"(?!-?0[eE])-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null")
+# What makes the two readers differ inside a flow collection: a ":" not followed by a space, a "?",
+# a "#". Each is searched from its literal first byte; a hit counts only on a line with a bracket.
+# (Every pattern starts with a literal byte: Python's re then skips ahead at memory speed.)
+_FLOW_COLON = re.compile(rb":[^ \n]")
+_FLOW_SEARCHES = tuple(re.compile(p) for p in (rb"\{ *: ", rb"\[ *: ", rb", *: ", rb"\{[^}\n]*(?:\n|$)", rb"\[[^\]\n]*(?:\n|$)"))
+# Scalars rapidyaml reads or writes unlike libyaml: a number with a leading dot after a scalar start
+# ("-.5" is text for libyaml, -0.5 for rapidyaml), the key "=" (libyaml: !!value) and an empty key
+# (": x", refused by libyaml). inf/nan in any spelling are caught in the JSON, where rapidyaml writes
+# them as ".inf"/".nan". Each is found from literal bytes first (a search at memory speed).
+_DOT_STARTS = (b" .", b"\n.", b"[.", b"{.", b",.", b"'.", b'".', b" -.", b" +.", b"\n-.", b"\n+.")
+_EQUALS_KEY = re.compile(rb"=[ ]*(?::[ \n]|:$|$)", re.M)
+_EMPTY_KEY = re.compile(rb"\n *(?:[-?] +)*:(?: |\n|$)")
 
 
 class _Decline(Exception):
@@ -85,11 +107,42 @@ def _emit_json(raw: bytes) -> str:
     return bytes(view).decode("utf-8")
 
 
+def _flow_doubt(raw: bytes) -> bool:
+    """Whether some flow collection may read differently in libyaml (see the module's list)."""
+    if raw.count(b"[") != raw.count(b"]") or raw.count(b"{") != raw.count(b"}"):
+        return True
+    hits = [m.start() for m in _FLOW_COLON.finditer(raw)]
+    for c in (b"#", b"?"):
+        at = raw.find(c)
+        while at >= 0:
+            hits.append(at)
+            at = raw.find(c, at + 1)
+    for at in hits:
+        start = raw.rfind(b"\n", 0, at) + 1
+        if raw.find(b"[", start, at) >= 0 or raw.find(b"{", start, at) >= 0:
+            return True
+    return any(rx.search(raw) for rx in _FLOW_SEARCHES)
+
+
 def _declines(text: str, raw: bytes) -> bool:
     """Whether the file uses YAML this road leaves to libyaml (every test is a search at C speed)."""
     if raw.startswith((b"---", b"...", b"%")):
         return True
     if any(c in text for c in _NEVER_CHARS) or any(first in raw and whole in raw for first, whole in _NEVER_BYTES):
+        return True
+    if not raw.endswith(b"\n") and (b"|" in raw or b">" in raw):  # perhaps a block scalar at the end
+        return True
+    if (b"[" in raw or b"{" in raw) and _flow_doubt(raw):
+        return True
+    for p in _DOT_STARTS:
+        at = raw.find(p)
+        while at >= 0:
+            if raw[at + len(p):at + len(p) + 1].isdigit():
+                return True
+            at = raw.find(p, at + 1)
+    if b"=" in raw and _EQUALS_KEY.search(raw):
+        return True
+    if raw.startswith(b":") or ((b"\n:" in raw or b" : " in raw or b" :\n" in raw) and _EMPTY_KEY.search(raw)):
         return True
     # a tag, anchor, alias or reserved character where a token starts (not inside ordinary text,
     # such as the @ of an e-mail address)
@@ -106,8 +159,10 @@ def _declines(text: str, raw: bytes) -> bool:
 # character that opens a typed scalar and holds only printable ASCII without escapes. Every typed
 # pattern but the timestamp (which the checks accept as text) is made of such characters; load.py
 # checks that for the installed ruamel.yaml and passes ``ascii_only=False`` when it is not so.
-_CANDIDATE = re.compile(r'"([~+\-.0-9TFNtfn][!#-\[\]-~]*)"(?!\s*:)')
-_CANDIDATE_ANY = re.compile(r'"([~+\-.0-9TFNtfn][^"\\\n]*)"(?!\s*:)')
+FIRST_CHARS = "~+-.0-9=TFNtfn"
+"""Every character that can start a scalar libyaml types (a test holds it to ruamel's table)."""
+_CANDIDATE = re.compile(r'"([~+\-.0-9=TFNtfn][!#-\[\]-~]*)"(?!\s*:)')
+_CANDIDATE_ANY = re.compile(r'"([~+\-.0-9=TFNtfn][^"\\\n]*)"(?!\s*:)')
 _tags: dict[str, str] = {}  # plain_tag's answers: the same few values (kinds, statuses, dates) recur in every file
 _LARGE = 4 * 1024 * 1024  # bigger files take the libyaml road, which counts every value
 
@@ -116,8 +171,15 @@ def _no_constants(name: str) -> Any:
     raise _Decline  # NaN / Infinity: JSON extensions libyaml would read as text
 
 
+def _quoted_everywhere(text: str, value: str) -> bool:
+    """Whether ``value`` occurs in ``text``, each time as a whole quoted scalar (then it is text)."""
+    n = text.count(value)
+    return n > 0 and n == text.count(f'"{value}"') + text.count(f"'{value}'")
+
+
 def fast_data(text: str, plain_tag: Callable[[str], str], max_depth: int,
-              ascii_only: bool = True, raw: bytes | None = None) -> dict[str, Any] | None:
+              ascii_only: bool = True, raw: bytes | None = None,
+              max_nodes: int | None = None) -> dict[str, Any] | None:
     """The data of ``text`` when it is plain YAML both parsers read alike; None to decline.
 
     ``plain_tag(s)`` names the tag libyaml gives a plain scalar ``s`` (``str``, ``int`` ...).
@@ -130,8 +192,13 @@ def fast_data(text: str, plain_tag: Callable[[str], str], max_depth: int,
         return None
     try:
         emitted = _emit_json(raw)
-        if "\n" + " " * (2 * max_depth + 2) in emitted:
+        if '.inf"' in emitted or '.nan"' in emitted:
+            return None  # rapidyaml writes inf, Infinity, nan ... so, keys and quoted text too
+        if 2 * max_depth + 2 <= len(emitted) and "\n" + " " * (2 * max_depth + 2) in emitted:
             return None
+        if max_nodes is not None and emitted.count(":") + emitted.count(",") + emitted.count("[") \
+                + emitted.count("{") + 1 > max_nodes:
+            return None  # perhaps over the limit: the libyaml road counts exactly
         for m in (_CANDIDATE if ascii_only else _CANDIDATE_ANY).finditer(emitted):
             value = m.group(1)
             tag = _tags.get(value)
@@ -139,7 +206,8 @@ def fast_data(text: str, plain_tag: Callable[[str], str], max_depth: int,
                 if len(_tags) > 4096:
                     _tags.clear()
                 tag = _tags[value] = plain_tag(value)
-            if tag not in ("str", "timestamp") and not _JSON_LITERAL.fullmatch(value):
+            if tag not in ("str", "timestamp") and not _JSON_LITERAL.fullmatch(value) \
+                    and not _quoted_everywhere(text, value):
                 return None  # libyaml would have typed it if it was plain, and JSON cannot tell
         data = json.loads(emitted, object_pairs_hook=_object, parse_constant=_no_constants)
     except (_Decline, ValueError, RecursionError, Exception):  # noqa: BLE001 - any doubt: decline

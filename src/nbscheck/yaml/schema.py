@@ -1,7 +1,7 @@
 """JSON Schema validation that speaks the user's language and points at file:line:column.
 
 jsonschema's errors carry the path of the failing value (``error.absolute_path``); we turn that
-path into a position through :meth:`nbscheck.load.Document.where`, and the validator keyword into a
+path into a position through :meth:`nbscheck.yaml.document.Document.where`, and the validator keyword into a
 plain sentence in Chinese and English.
 """
 
@@ -17,8 +17,9 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from ..findings import Finding, make, pointer
-from .load import Document
+from .document import Document
 from ..resources import schemas_dir
+from .patterns import Validator, ecma
 
 CODES: tuple[str, ...] = ("NBS100",)
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
@@ -38,7 +39,7 @@ def registry(extra: Iterable[dict[str, Any]] = ()) -> Registry:
 def validator(name: str) -> Draft202012Validator:
     """A cached validator for one of the shipped schemas (``chapter.schema.json`` ...)."""
     schema = _schemas(str(schemas_dir()))[name]
-    return Draft202012Validator(schema, registry=registry())
+    return Validator(schema, registry=registry())
 
 
 def validate(doc: Document, v: Draft202012Validator, code: str = "NBS100") -> list[Finding]:
@@ -74,9 +75,7 @@ def error_finding(doc: Document, e: ValidationError, code: str) -> Finding:
 
 def _extra_keys(e: ValidationError) -> list[str]:
     allowed = set(e.schema.get("properties", {}))
-    import re
-
-    patterns = [re.compile(p) for p in e.schema.get("patternProperties", {})]
+    patterns = [ecma(p) for p in e.schema.get("patternProperties", {})]
     return [k for k in e.instance if k not in allowed and not any(p.search(k) for p in patterns)]
 
 

@@ -1,0 +1,78 @@
+"""The rules of assessment model 2 for a submission: its stage, a status that follows the value,
+and outcome indicators judged against the township's baseline.
+
+Kept apart from :mod:`.answers` so that a guideline written for the old model (no grading, no
+baseline, no stages) costs nothing here: every function returns at once when the guideline declares
+none of it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from ..findings import Finding, make, pointer
+from ..model.clauses import Clause
+from ..model.indicators import derived_status, format_value, judged_value
+from ..model.types import Guideline
+from ..yaml.document import Document
+
+CODES: tuple[str, ...] = ("NBS225", "NBS226", "NBS227", "NBS228", "NBS229")
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
+
+def submission_stage(doc: Document, g: Guideline) -> tuple[str | None, list[Finding]]:
+    """The stage the submission says it is, and NBS228 when it names one the guideline does not
+    declare. A submission that names no stage is assessed on every clause, as before stages
+    existed: submissions written for the 2.0.0 draft before it had stages stay valid."""
+    if not g.rules.stages or "stage" not in doc.data:
+        return None, []
+    stage = doc.data.get("stage")
+    if isinstance(stage, str) and g.rules.stage(stage) is not None:
+        return stage, []
+    known = ", ".join(s.id for s in g.rules.stages)
+    return None, [make("NBS228", doc.where(["stage"]), path="/stage", ref=stage if isinstance(stage, str) else "",
+                       known=known)]
+
+
+def off_stage(doc: Document, c: Clause, stage: str) -> Finding:
+    """NBS229: an answer to a clause the submission's stage does not assess."""
+    return make("NBS229", doc.where(["answers", c.id], key=True), clause=c.id, path=pointer(["answers", c.id]),
+                stage=stage)
+
+
+def outcome_findings(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, Any], period_end: Any) -> list[Finding]:
+    """NBS226/NBS227 for a baseline indicator's baseline, NBS225 for a stated status that the
+    graded value contradicts (the derived status is in the message)."""
+    a = c.assessment
+    assert a is not None
+    ind = a.indicator
+    if ind.grading is None and ind.baseline is None:
+        return []
+    out: list[Finding] = []
+    status = ans.get("status")
+    if status == "not_applicable":
+        return out
+
+    def add(code: str, sub: tuple, **args: Any) -> None:
+        p = ["answers", c.id, *sub]
+        out.append(make(code, doc.where(p), clause=c.id, path=pointer(p), **args))
+
+    if ind.baseline is not None:
+        base = ans.get("baseline")
+        if not isinstance(base, dict) or base.get("value") is None or base.get("year") is None:
+            add("NBS226", ("baseline",) if "baseline" in ans else ("value",) if "value" in ans else ())
+        else:
+            end = period_end if isinstance(period_end, str) and re.match(r"[0-9]{4}", period_end) else None
+            year = base.get("year")
+            if end and isinstance(year, int) and year > int(end[:4]):
+                add("NBS227", ("baseline", "year"), year=year, end=end)
+    if ind.grading is not None and isinstance(status, str):
+        factors = {k: s.factor for k, s in g.rules.statuses.items()}
+        value = judged_value(ind, ans)
+        graded = derived_status(ind, value, factors)
+        if graded is not None and graded[0] != status:
+            names = g.rules.statuses
+            add("NBS225", ("status",), status=status, status_zh=names[status].name.zh if status in names else status,
+                value=format_value(value), derived=graded[0], derived_zh=names[graded[0]].name.zh)
+    return out

@@ -1,0 +1,1 @@
+"""The guideline's website: pure Markdown rendering and the MkDocs glue."""

@@ -1,0 +1,75 @@
+"""One blank answer for ``init`` and ``migrate``: the same comment lines and the same empty slots.
+
+The real example is migrated to the working version, which adds blank answers for its new clauses;
+each added block (from the clause line to ``note``) must appear verbatim in what ``nbscheck init``
+writes for that version, in both languages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from nbscheck.change.migrate import migrate_text
+from nbscheck.change.plan import make_plan
+from nbscheck.model.blank import blank_data, blank_lines, key_text
+from nbscheck.model.guideline import load_guideline
+from nbscheck.model.template import blank_submission
+from nbscheck.yaml.load import load_text
+
+EXAMPLE = ROOT / "examples" / "qualifying" / "submission.yaml"
+
+
+def _guideline(path):
+    loaded = load_guideline(path)
+    assert loaded.guideline is not None
+    return loaded.guideline
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_migrate_adds_exactly_the_blank_answer_init_writes(lang: str):
+    old, new = _guideline(ROOT / "guideline" / "releases" / "1.0.0"), _guideline(ROOT / "guideline" / "releases" / "1.1.0")
+    plan = make_plan(old, new)
+    assert plan.new_clauses, "the working version adds clauses (else this test shows nothing)"
+    migrated = migrate_text(EXAMPLE.read_text(encoding="utf-8"), str(EXAMPLE), plan, lang).text.split("\n")
+    init = blank_submission(new, lang).split("\n")
+    for cid in plan.new_clauses:
+        start = migrated.index(next(line for line in migrated if line.startswith(f"  # {cid} [")))
+        end = next(i for i in range(start, len(migrated)) if migrated[i] == '    note: ""')
+        block = migrated[start:end + 1]
+        at = init.index(block[0])
+        assert init[at:at + len(block)] == block
+
+
+def test_the_blank_answer_at_the_files_indentation_with_options_and_no_not_applicable():
+    g = _guideline(ROOT / "tests" / "fixtures" / "mini")
+    choice, boolean = g.clause("2.2.1"), g.clause("2.1.1")
+    assert choice is not None and boolean is not None
+    lines = blank_lines(g, choice, "en", indent=4, step=4, key_style=None)
+    assert lines == [
+        "    # 2.2.1 [应/shall] The township shall hold villagers' meetings at regular intervals.",
+        "    #   Indicator: Meeting frequency; Type: one option",
+        "    #   Target: ∈ {monthly, quarterly}",
+        "    #   Options: monthly (Monthly), quarterly (Quarterly), yearly (Yearly)",
+        "    #   Evidence: report (Report); Points: 2; Dimension: People",
+        "    2.2.1:",
+        "        status:          # met | partial | not_met | not_applicable",
+        "        value:",
+        "        evidence:",
+        '            - {path: "", kind: report, description: ""}',
+        '        note: ""',
+    ]
+    assert load_text("\n".join(lines) + "\n", "t.yaml").data == {"2.2.1": blank_data(choice)}
+    assert blank_lines(g, boolean, "zh")[:5] == [
+        "  # 2.1.1 [应/shall] 乡镇应完成本底调查。",
+        "  #   指标: 是否完成本底调查; 类型: 是/否 (true/false)",
+        "  #   目标: = true",
+        "  #   证据: report (报告); 分值: 3; 维度: 自然; 不允许答“不适用”",
+        '  "2.1.1":',
+    ]
+
+
+@pytest.mark.parametrize("cid,style,shown", [("2.1", None, "2.1"), ("2.1", "'", "'2.1'"), ("2.1", '"', '"2.1"'),
+                                             ("a b", None, '"a b"'), ("it's", "'", "'it''s'")])
+def test_keys_keep_the_files_quoting(cid: str, style, shown: str):
+    assert key_text(cid, style) == shown
