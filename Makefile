@@ -14,8 +14,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The checker alone is `pip install .`; the demo builds the site, the tests drive it and the workbooks, so three extras.
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e '.[test,xlsx]'
+	$(BIN)/pip install --quiet -e '.[site,test,xlsx]'
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -41,14 +42,24 @@ office-deps:
 	    libreoffice-calc-nogui >/dev/null; \
 	fi
 
-# The official SARIF 2.1.0 schema, for validating our SARIF output in the tests. It is taken from
-# Microsoft's SARIF multitool package on the npm registry (not vendored here).
+# Microsoft's SARIF multitool (npm registry), for its official SARIF 2.1.0 schema and for validating
+# our SARIF output with its GitHub rules (tests/test_sarif_github.py); neither is vendored here.
+SARIF_TOOL   := $(VENV)/share/npm/sarif-multitool
 SARIF_SCHEMA := $(VENV)/share/sarif-2.1.0.json
-$(SARIF_SCHEMA): | $(BIN)/python
-	mkdir -p $(VENV)/share/npm
+$(SARIF_TOOL)/Sarif.Multitool: | $(BIN)/python
+	mkdir -p $(SARIF_TOOL)
 	cd $(VENV)/share/npm && npm pack --silent @microsoft/sarif-multitool-linux@5.7.0 >/dev/null \
-	  && tar xzf microsoft-sarif-multitool-linux-5.7.0.tgz package/sarif-2.1.0.json \
-	  && mv package/sarif-2.1.0.json ../sarif-2.1.0.json && rm -rf package *.tgz
+	  && tar xzf microsoft-sarif-multitool-linux-5.7.0.tgz -C sarif-multitool --strip-components=1 \
+	  && rm microsoft-sarif-multitool-linux-5.7.0.tgz && chmod u+x sarif-multitool/Sarif.Multitool
+$(SARIF_SCHEMA): $(SARIF_TOOL)/Sarif.Multitool
+	cp $(SARIF_TOOL)/sarif-2.1.0.json $@
+
+# yaml-language-server (npm registry), which VS Code's YAML extension runs: tests/test_editor.py drives
+# it over LSP on the examples with the schema nbscheck writes.
+YLS := $(VENV)/share/npm/yaml-language-server/node_modules/.bin/yaml-language-server
+$(YLS): | $(BIN)/python
+	mkdir -p $(VENV)/share/npm/yaml-language-server
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/share/npm/yaml-language-server yaml-language-server@1.25.0
 
 # axe-core, the accessibility engine the browser test runs on the built site (WCAG 2.1 AA), from the
 # npm registry (not vendored here).
@@ -78,7 +89,7 @@ demo: venv
 	@echo "网站已生成在 site/（中文在根目录，英文在 site/en/）。预览：$(BIN)/mkdocs serve，然后打开 http://127.0.0.1:8000/"
 	@echo "The site is in site/ (Chinese at the root, English in site/en/). To browse it: $(BIN)/mkdocs serve, then open http://127.0.0.1:8000/"
 
-test: venv browser-deps office-deps $(SARIF_SCHEMA) $(AXE)
+test: venv browser-deps office-deps $(SARIF_SCHEMA) $(AXE) $(YLS)
 	$(BIN)/python -m pytest -q
 
 bench: venv

@@ -48,6 +48,12 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> str:
     return text
 
 
+@pytest.fixture(autouse=True)
+def _not_in_github_actions(monkeypatch):
+    """The suite may run in GitHub Actions, where GITHUB_ACTIONS would make annotations the default format."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
 @pytest.fixture
 def cli(capsys):
     """Run ``nbscheck`` in-process: returns (exit code, stdout, stderr)."""

@@ -430,3 +430,27 @@ def test_printable_page_has_a_contents_list(site: Path, g: Guideline) -> None:
         assert [unquote(h) for h in re.findall(r'href="#([^"]+)"', nav)] == [ch.slug for ch in g.chapters]
         for ch in g.chapters:
             assert f'id="{ch.slug}"' in page
+def test_a_page_for_every_finding_code_where_sarif_points(site: Path) -> None:
+    from nbscheck.codes import help_url, page_path
+    from nbscheck.messages import CATALOG
+
+    for lang in LANGS:
+        for code in CATALOG:
+            assert help_url(code, lang).endswith(LANGS[lang] + page_path(code, lang))
+            body = text_of(read(site, lang, page_path(code, lang).rstrip("/")))
+            assert code in body
+        index = read(site, lang, "codes")
+        assert all(f'href="NBS{c[3:]}/"' in index for c in CATALOG)
+    assert "无法读取文件：…" in text_of(read(site, "zh", "codes/NBS001"))
+    assert "cannot read the file: …" in text_of(read(site, "en", "codes/NBS001"))
+
+
+def test_every_versions_schema_is_published_where_its_id_points(site: Path) -> None:
+    from nbscheck.check.submission_schema import submission_schema
+    from nbscheck.model.addresses import SCHEMA_BASE
+    from nbscheck.model.guideline import shipped, versions
+
+    for version in versions():
+        schema = submission_schema(shipped(version))
+        published = site / "schemas" / schema["$id"][len(SCHEMA_BASE):]
+        assert json.loads(published.read_text(encoding="utf-8")) == schema

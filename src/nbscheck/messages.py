@@ -2,7 +2,8 @@
 
 Codes never change meaning once released, so users can search for them.
 Ranges: NBS0xx reading a file (NBS06x a workbook); NBS1xx the guideline (``nbscheck lint``); NBS2xx a submission
-(``nbscheck check``); NBS3xx versions, diffs and migration.
+(``nbscheck check``); NBS3xx versions, diffs and migration; NBS4xx the config file and the options
+that choose what is reported.
 """
 
 from __future__ import annotations
@@ -260,6 +261,18 @@ CATALOG: dict[str, Message] = {
                       "the two files answer different guidelines ({old} and {new}); they cannot be compared clause by clause",
                       "只能比较答同一份指南（不同版本均可）的提交文件。",
                       "Only submissions answering the same guideline (any versions of it) can be compared."),
+    # --- configuration (NBS4xx: the config file and the options that choose what is reported) --
+    "NBS400": Message(E, "配置文件不是有效的 TOML：{problem}", "the config file is not valid TOML: {problem}",
+                      "检查这一行的引号、等号和方括号。", "Check the quotes, the equals sign and the brackets on this line."),
+    "NBS401": Message(E, "不认识的配置项“{key}”{suggest}", "unknown setting '{key}'{suggest_en}",
+                      "可用的配置项：ignore、select、severity、lang。", "The settings are ignore, select, severity and lang."),
+    "NBS402": Message(E, "不认识的检查代码 {given}{suggest}", "unknown finding code {given}{suggest_en}",
+                      "代码形如 NBS204，也可以写前缀，如 NBS2。", "A code looks like NBS204; a prefix such as NBS2 also works."),
+    "NBS403": Message(E, "“{key}”的值应是：{expected}", "the value of '{key}' must be {expected_en}", "", ""),
+    "NBS404": Message(E, "证据文件 {file} 在磁盘上，但没有加入 git（不会随这次提交一起提交）",
+                      "evidence file {file} is on disk but not in git, so this commit would not hold it",
+                      "用 git add 把它加入这次提交；提交文件引用的证据必须一起提交。",
+                      "git add it to this commit: the evidence a submission cites must be committed with it."),
     # --- outcome reasons (rendered in reports, not findings) ------------------------------------
     "NBS250": Message(N, "提交文件有 {errors} 个错误，需改正后才能认定", "the submission has {errors} errors to fix before it can qualify", "", ""),
     "NBS251": Message(N, "总得分率 {percent}% 低于认定要求的 {min}%", "the overall score {percent}% is below the required {min}%", "", ""),

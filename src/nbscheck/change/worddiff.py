@@ -33,9 +33,13 @@ _OTHER = re.compile(r"\s+|[^\W_]+(?:['’.][^\W_]+)*|.", re.UNICODE)
 
 @lru_cache(maxsize=1)
 def _jieba():
+    """jieba, or None when it is not installed (it comes with ``nbscheck[site]``)."""
     import logging
 
-    import jieba
+    try:
+        import jieba
+    except ImportError:
+        return None
 
     jieba.setLogLevel(logging.WARNING)  # silence "Building prefix dict ..." on stderr
     jieba.initialize()
@@ -44,9 +48,10 @@ def _jieba():
 
 @lru_cache(maxsize=4096)
 def _segment(run: str) -> tuple[str, ...]:
-    if len(run) == 1:
-        return (run,)
-    return tuple(_jieba().lcut(run, HMM=False))
+    seg = _jieba()
+    if len(run) == 1 or seg is None:
+        return tuple(run)  # without jieba: one token per character, still a correct (finer) diff
+    return tuple(seg.lcut(run, HMM=False))
 
 
 def tokenize(text: str) -> list[str]:

@@ -22,7 +22,9 @@ from typing import Any, Callable
 
 from ..yaml.patterns import ecma
 
-_ANNOTATIONS = frozenset({"title", "description", "$schema", "$id", "$defs", "$comment", "examples", "default"})
+_ANNOTATIONS = frozenset({"title", "description", "$schema", "$id", "$defs", "$comment", "examples", "default",
+                          # editor annotations (yaml-language-server): no part in validation
+                          "errorMessage", "markdownDescription", "defaultSnippets"})
 _TYPE_TESTS = {
     "string": "type({v}) is str", "object": "type({v}) is dict", "array": "type({v}) is list",
     "boolean": "({v} is True or {v} is False)", "null": "{v} is None",

@@ -15,7 +15,7 @@ from ..model.clauses import Clause, Indicator
 from ..model.types import Guideline
 
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-SEMVER = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
+DATE_ERROR = "日期应写成 YYYY-MM-DD（加引号）/ a date is written YYYY-MM-DD (quoted)"
 
 
 BASELINE: dict[str, Any] = {
@@ -26,6 +26,7 @@ BASELINE: dict[str, Any] = {
                    "evidence": {"type": "array", "items": {"$ref": "#/$defs/evidence"}},
                    "note": {"type": "string"}},
 }
+
 
 def value_schema(ind: Indicator) -> dict[str, Any]:
     """What ``value`` may hold for an indicator: its type, range or options; null means not given."""
@@ -60,17 +61,47 @@ def _describe(g: Guideline, c: Clause) -> str:
     return "\n".join(lines)
 
 
+STATUSES = ["met", "partial", "not_met", "not_applicable"]
+STATUS_TEXT = "met 符合 / partial 部分符合 / not_met 不符合 / not_applicable 不适用"
+# Read by yaml-language-server instead of its generic messages; kept short and in both languages.
+STATUS_ERROR = "状态应为 met、partial、not_met 或 not_applicable / status must be met, partial, not_met or not_applicable"
+
+
+def answer_schema(g: Guideline, c: Clause) -> dict[str, Any]:
+    """The schema of one clause's answer, written out whole: every property carries this clause's own
+    title, so an editor's hover on ``status:`` names the clause it is under (a shared ``$ref`` made
+    yaml-language-server show the title of whichever clause used it last), and the answer is an
+    object in its own right, so choosing the clause id in completion inserts a body to fill in."""
+    a = c.assessment
+    assert a is not None
+    ind = a.indicator
+    name = f"{ind.name.zh} / {ind.name.en}"
+    unit = f"（{ind.unit}）" if ind.unit else ""
+    return {
+        "title": f"{c.id} {name}",
+        "description": _describe(g, c),
+        "type": "object", "required": ["status"], "additionalProperties": False,
+        "properties": {
+            "status": {"title": f"{c.id} 状态 / status", "description": STATUS_TEXT,
+                       "enum": STATUSES, "errorMessage": STATUS_ERROR},
+            "value": {"title": f"{c.id} 指标值 / value: {name}{unit}",
+                      "description": f"{ind.name.zh}{unit} / {ind.name.en} ({ind.type})", **value_schema(ind)},
+            "unit": {"title": f"{c.id} 单位 / unit", "description": "单位代码，须与条款一致 / unit code, as the clause says",
+                     "enum": sorted(g.units)},
+            "justification": {"title": f"{c.id} 不适用的理由 / why not applicable", "type": "string"},
+            "evidence": {"title": f"{c.id} 证据 / evidence", "description": "证据 evidence: " + (", ".join(a.evidence) or "-"),
+                         "type": "array", "items": {"$ref": "#/$defs/evidence"}},
+            "note": {"title": f"{c.id} 备注 / note", "type": "string"},
+        },
+        "defaultSnippets": [{"label": f"{c.id} {ind.name.zh}", "description": ind.name.en,
+                             "body": {"status": "${1|met,partial,not_met,not_applicable|}", "value": None, "evidence": []}}],
+    }
+
+
 def submission_schema(g: Guideline) -> dict[str, Any]:
     text = {"type": "object", "required": ["zh"], "additionalProperties": False,
             "properties": {"zh": {"type": "string", "minLength": 1}, "en": {"type": "string"}}}
-    answers = {}
-    for c in g.assessable:
-        assert c.assessment is not None
-        answers[c.id] = {
-            "title": f"{c.id} {c.assessment.indicator.name.zh} / {c.assessment.indicator.name.en}",
-            "description": _describe(g, c),
-            "allOf": [{"$ref": "#/$defs/answer"}, {"properties": {"value": value_schema(c.assessment.indicator)}}],
-        }
+    answers = {c.id: answer_schema(g, c) for c in g.assessable}
     return _model2(g, {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_id(g),
@@ -85,7 +116,14 @@ def submission_schema(g: Guideline) -> dict[str, Any]:
             "guideline": {
                 "description": "所答的指南及其版本 / the guideline and version answered",
                 "type": "object", "required": ["id", "version"], "additionalProperties": False,
-                "properties": {"id": {"const": g.id}, "version": {"type": "string", "pattern": SEMVER}},
+                "properties": {
+                    "id": {"const": g.id, "errorMessage": f"应为 {g.id} / must be {g.id}"},
+                    # each version's schema pins its version: a file answering another version is
+                    # checked against that version's schema (nbscheck schema --guideline-version)
+                    "version": {"const": g.version, "type": "string",
+                                "errorMessage": f"此 schema 用于 {g.version} 版；其他版本请用 nbscheck schema --guideline-version 生成 / "
+                                                f"this schema is for version {g.version}; for another, run nbscheck schema --guideline-version"},
+                },
             },
             "township": {
                 "description": "乡镇信息 / the township",
@@ -93,7 +131,8 @@ def submission_schema(g: Guideline) -> dict[str, Any]:
                 "properties": {
                     "name": {"$ref": "#/$defs/text"},
                     "code": {"description": "9位乡级行政区划代码 / 9-digit township-level division code",
-                             "type": "string", "pattern": "^[0-9]{9}$"},
+                             "type": "string", "pattern": "^[0-9]{9}$",
+                             "errorMessage": "应为 9 位数字 / must be 9 digits"},
                     "county": {"$ref": "#/$defs/text"},
                     "province": {"$ref": "#/$defs/text"},
                 },
@@ -101,7 +140,8 @@ def submission_schema(g: Guideline) -> dict[str, Any]:
             "period": {
                 "description": "评估期 / the assessment period (YYYY-MM-DD)",
                 "type": "object", "required": ["start", "end"], "additionalProperties": False,
-                "properties": {"start": {"type": "string", "pattern": DATE}, "end": {"type": "string", "pattern": DATE}},
+                "properties": {"start": {"type": "string", "pattern": DATE, "errorMessage": DATE_ERROR},
+                               "end": {"type": "string", "pattern": DATE, "errorMessage": DATE_ERROR}},
             },
             "contact": {
                 "description": "联系人 / contact person",
@@ -109,7 +149,8 @@ def submission_schema(g: Guideline) -> dict[str, Any]:
                 "properties": {"name": {"type": "string", "minLength": 1}, "role": {"type": "string"},
                                "phone": {"type": "string"}, "email": {"type": "string"}},
             },
-            "submitted": {"description": "提交日期 / date submitted", "type": "string", "pattern": DATE},
+            "submitted": {"description": "提交日期 / date submitted", "type": "string", "pattern": DATE,
+                          "errorMessage": DATE_ERROR},
             "answers": {
                 "description": "按条款编号的答复 / answers keyed by clause id",
                 "type": "object", "additionalProperties": False, "properties": answers,
@@ -117,20 +158,8 @@ def submission_schema(g: Guideline) -> dict[str, Any]:
         },
         "$defs": {
             "text": text,
-            "answer": {
-                "type": "object", "required": ["status"], "additionalProperties": False,
-                "properties": {
-                    "status": {"description": "met 符合 / partial 部分符合 / not_met 不符合 / not_applicable 不适用",
-                               "enum": ["met", "partial", "not_met", "not_applicable"]},
-                    "value": {"description": "指标值，类型和单位见条款 / the indicator's value"},
-                    "unit": {"description": "单位代码，须与条款一致 / unit code, as the clause says",
-                             "enum": sorted(g.units)},
-                    "justification": {"description": "不适用的理由 / why not applicable", "type": "string"},
-                    "evidence": {"type": "array", "items": {"$ref": "#/$defs/evidence"}},
-                    "note": {"type": "string"},
-                },
-            },
             "evidence": {
+                "title": "证据文件 / evidence file",
                 "type": "object", "required": ["path", "kind"], "additionalProperties": False,
                 "properties": {
                     "path": {"description": "相对于提交文件所在文件夹的路径 / path relative to the submission's folder",
@@ -153,6 +182,8 @@ def _model2(g: Guideline, schema: dict[str, Any]) -> dict[str, Any]:
             "description": "评估阶段 / the assessment stage: " + ", ".join(st.id for st in g.rules.stages),
             "type": "string"}
     if any(c.assessment.indicator.baseline for c in g.assessable if c.assessment):
-        schema["$defs"]["answer"]["properties"]["baseline"] = {"$ref": "#/$defs/baseline"}
+        for answer in schema["properties"]["answers"]["properties"].values():
+            answer["properties"]["baseline"] = {"title": answer["title"].split(" ", 1)[0] + " 本底 / baseline",
+                                                "$ref": "#/$defs/baseline"}
         schema["$defs"]["baseline"] = BASELINE
     return schema

@@ -24,13 +24,44 @@ def default_lang() -> str:
 
 def add_output_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     """``--format``, ``--lang`` and ``--color``, the options every reporting command takes."""
-    p.add_argument("--format", choices=formats, default=formats[0],
-                   help="输出格式 / output format (default: %(default)s)")
+    # In a GitHub Actions job (GITHUB_ACTIONS=true) findings become annotations unless --format says otherwise
+    actions = os.environ.get("GITHUB_ACTIONS") == "true" and "github" in formats
+    p.add_argument("--format", choices=formats, default="github" if actions else formats[0],
+                   help="输出格式 / output format (default: %(default)s; github when GITHUB_ACTIONS is set)")
     p.add_argument("--lang", choices=("zh", "en"), default=default_lang(),
                    help="消息语言，默认中文 / message language, Chinese by default")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="彩色输出 / colour output (default: auto, only on a terminal)")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="只输出问题：不输出摘要、进度和“报告已写入”一行 / findings only: no summary, "
+                        "no progress counter, no \"report written\" line")
 
+
+def add_policy_options(p: argparse.ArgumentParser) -> None:
+    """Which findings are reported, and how severe (see :mod:`nbscheck.cli.config`)."""
+    p.add_argument("--ignore", action="append", metavar="CODES",
+                   help="不报告这些代码或前缀，逗号分隔 / do not report these codes or prefixes (comma-separated)")
+    p.add_argument("--select", action="append", metavar="CODES",
+                   help="只报告这些代码或前缀 / report only these codes or prefixes")
+    p.add_argument("--severity", action="append", metavar="CODE=LEVEL",
+                   help="改变一个代码的级别（error、warning、note）/ change the severity of a code")
+    p.add_argument("--config", metavar="FILE",
+                   help="配置文件，默认为最近的 .nbscheck.toml 或 pyproject.toml / config file "
+                        "(default: the nearest .nbscheck.toml or pyproject.toml with [tool.nbscheck])")
+
+
+def policy(args: argparse.Namespace):
+    """The run's :class:`~nbscheck.cli.config.Policy`, or exit 2 (as an int) when the config is bad.
+    The config file's ``lang`` applies when neither ``--lang`` nor ``NBSCHECK_LANG`` chose one."""
+    from .config import ConfigError, policy_from
+
+    try:
+        chosen = policy_from(args)
+    except ConfigError as e:
+        return errors(e.findings, args.lang)
+    if chosen.lang and not getattr(args, "lang_given", True):
+        args.lang = chosen.lang
+    return chosen
 
 def style(args: argparse.Namespace, to_file: bool = False):
     """Colours for standard output as ``--color`` asks; none when the output goes to a file."""
@@ -94,14 +125,15 @@ def write_file(path: str, text: str, lang: str) -> int | None:
 
 
 def guideline_for(version: str | None, lang: str):
-    """The shipped guideline of ``version`` (default: the working version); exit 2 if unknown."""
+    """The shipped guideline of ``version`` (default: the newest release, see :mod:`.editor`); exit 2 if unknown."""
     from ..model.guideline import shipped, versions
+    from .editor import default_version
 
     if version is not None and version not in versions():
         known = ", ".join(sorted(versions()))
         raise SystemExit(io_error(f"不认识的指南版本 {version}（已知：{known}）",
                                   f"unknown guideline version {version} (known: {known})", lang))
-    return shipped(version)
+    return shipped(version or default_version())
 
 
 class OutputError(Exception):

@@ -1,8 +1,9 @@
 """``nbscheck diff OLD NEW``: what changed between two guideline versions, clause by clause.
 
 Exit codes: 0 whenever the comparison ran, whatever it found (breaking changes are a fact to review,
-not a failure; scripts can read ``summary.breaking`` from ``--format json``); 2 when a side cannot
-be resolved or loaded, or the output cannot be written.
+not a failure; scripts can read ``summary.breaking`` from ``--format json``), unless ``--exit-code``
+asks for 1 when there are breaking changes (like ``git diff --exit-code``; with ``--quiet`` nothing
+is printed); 2 when a side cannot be resolved or loaded, or the output cannot be written.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 from pathlib import Path
 
 from ..resources import guideline_dir
-from .common import EXIT_OK, add_output_options, errors, style, write_file
+from .common import EXIT_FINDINGS, EXIT_OK, add_output_options, errors, style, write_file
 
 
 def register(sub) -> None:
@@ -22,6 +23,8 @@ def register(sub) -> None:
     add_output_options(d, ("text", "markdown", "json"))
     d.add_argument("--output", "-o", metavar="FILE", help="写入文件 / write to a file")
     d.add_argument("--guideline", metavar="DIR", help="版本号所指的指南文件夹 / guideline folder whose versions are meant")
+    d.add_argument("--exit-code", action="store_true",
+                   help="有破坏性变化时以 1 退出 / exit 1 when there are breaking changes")
     d.set_defaults(run=run)
 
 
@@ -57,6 +60,6 @@ def run(args: argparse.Namespace) -> int:
         failed = write_file(args.output, text, lang)
         if failed is not None:
             return failed
-    else:
+    elif not args.quiet:
         sys.stdout.write(text)
-    return EXIT_OK
+    return EXIT_FINDINGS if args.exit_code and d.breaking else EXIT_OK

@@ -11,7 +11,8 @@ from .common import EXIT_OK, default_lang, emit, guideline_for, io_error
 def register(sub) -> None:
     i = sub.add_parser("init", help="生成空白提交文件 / write a blank submission")
     i.add_argument("--lang", choices=("zh", "en"), default=default_lang(), help="模板语言 / template language")
-    i.add_argument("--guideline-version", dest="gversion", metavar="VERSION", help="指南版本 / guideline version")
+    i.add_argument("--guideline-version", dest="gversion", metavar="VERSION",
+                   help="指南版本，默认为最新发布版本 / guideline version (default: the newest release)")
     i.add_argument("--format", choices=("yaml", "xlsx"), default=None,
                    help="yaml（默认）或 xlsx 工作簿（按 -o 的扩展名推断）/ yaml (default) or an xlsx workbook (inferred from -o)")
     i.add_argument("--output", "-o", metavar="FILE", help="写入文件（不覆盖已有文件）/ write to a file (never overwrites)")

@@ -15,10 +15,10 @@ import sys
 from typing import Sequence
 
 from .. import __version__
-from . import check, compare, convert, diff, init, lint, migrate, schema, site
+from . import check, compare, completion, convert, diff, init, lint, migrate, schema, site
 from .common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, OutputError
 
-COMMANDS = (check, lint, schema, init, convert, diff, migrate, compare, site)
+COMMANDS = (check, lint, schema, init, convert, diff, migrate, compare, site, completion)
 """One module per command, each with ``register(subparsers)`` and ``run(args) -> exit code``."""
 NAMES = tuple(c.__name__.rsplit(".", 1)[1] for c in COMMANDS)  # a module is named for its command
 
@@ -27,8 +27,10 @@ class Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in both languages and exits 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        from .conventions import option_hint
+
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: 用法错误 / usage error: {message}\n"
+        sys.stderr.write(f"{self.prog}: 用法错误 / usage error: {message}\n" + option_hint(self, message) +
                          f"运行 `{self.prog} --help` 查看用法。 / Run `{self.prog} --help` for help.\n")
         sys.exit(EXIT_USAGE)
 
@@ -58,6 +60,14 @@ def _with_default_command(argv: list[str]) -> list[str]:
     """
     if not argv or argv[0] in NAMES or argv[0] in ("-h", "--help", "--version"):
         return argv
+    from .conventions import mistyped_command
+
+    meant = mistyped_command(argv[0], NAMES)
+    if meant:  # `nbscheck lnit` is a mistyped command, not a file named lnit
+        zh, en = " 或 ".join(meant), " or ".join(meant)
+        sys.stderr.write(f"nbscheck: 没有命令“{argv[0]}”，是否想写 {zh}？ / no command '{argv[0]}'; did you mean {en}?\n"
+                         "运行 `nbscheck --help` 查看命令。 / Run `nbscheck --help` for the commands.\n")
+        raise SystemExit(EXIT_USAGE)
     return ["check"] + argv
 
 
@@ -65,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(_with_default_command(args_list))
+    args.lang_given = "NBSCHECK_LANG" in os.environ or any(a == "--lang" or a.startswith("--lang=") for a in args_list)
     if args.version:
         return _version()
     if not args.command:

@@ -16,20 +16,27 @@ _HEAD = {
 # 由 nbscheck init 生成。逐条填写 status（met 符合 / partial 部分符合 / not_met 不符合 /
 # not_applicable 不适用，须在 justification 说明理由）、value（指标值）和 evidence（证据文件，
 # 路径相对于本文件所在的文件夹）。填写后运行：nbscheck {filename}
-# 编辑器提示：# yaml-language-server: $schema={schema}
+# 编辑器（VS Code 的 YAML 扩展等）读取下一行，据此补全和检查：
+{editor}
 """,
     "en": """# {title} ({version}): self-assessment submission
 # Written by nbscheck init. For each clause fill in status (met / partial / not_met /
 # not_applicable, the last with a justification), value (the indicator's value) and evidence
 # (files, relative to this file's folder). Then run: nbscheck {filename}
-# For editors: # yaml-language-server: $schema={schema}
+# Editors (VS Code's YAML extension and others) read the next line to complete and check this file:
+{editor}
 """,
 }
 
 
+def editor_line(g: Guideline) -> str:
+    """yaml-language-server's modeline: read only when the comment starts with it, on a line of its own."""
+    return f"# yaml-language-server: $schema={schema_id(g)}"
+
+
 def blank_submission(g: Guideline, lang: str = "zh", filename: str = "submission.yaml") -> str:
     """The whole blank submission for ``g``, every assessable clause in reading order under its chapter."""
-    out = [_HEAD[lang].format(title=g.title.get(lang), version=g.version, filename=filename, schema=schema_id(g))]
+    out = [_HEAD[lang].format(title=g.title.get(lang), version=g.version, filename=filename, editor=editor_line(g))]
     out += [
         "guideline:",
         f"  id: {g.id}",

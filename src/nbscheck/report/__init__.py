@@ -79,9 +79,21 @@ def _html(out: TextIO, o: Options) -> Report:
     return HtmlReport(out, o.lang, o.guideline_root)
 
 
+def _github(out: TextIO, o: Options) -> Report:
+    from .github import GithubReport
+
+    return GithubReport(out, o.lang)
+
+
+def _junit(out: TextIO, o: Options) -> Report:
+    from .junit import JunitReport
+
+    return JunitReport(out, o.lang)
+
+
 CHECK_REPORTS: dict[str, Callable[[TextIO, Options], Report]] = {
     "text": _text, "json": _json, "sarif": _sarif, "markdown": _markdown,
-    "csv": _csv, "xlsx": _xlsx, "html": _html,
+    "csv": _csv, "xlsx": _xlsx, "html": _html, "github": _github, "junit": _junit,
 }
 """Each output format of ``nbscheck check``, by name: a new format is one small class and one entry here.
 The modules are imported only when their format is chosen, so start-up stays quick."""

@@ -104,8 +104,22 @@ def version_changes_pages(src: Source, lang: str) -> Mapping[str, str]:
     return changes_pages(src.guideline, list(src.diffs), lang)
 
 
-GENERATORS: list[PageGenerator] = [guideline_pages, version_changes_pages]
+def finding_code_pages(src: Source, lang: str) -> Mapping[str, str]:
+    """One page per finding code (where SARIF's ``helpUri`` points), from the message catalog."""
+    from .code_pages import pages as code_pages
+
+    return code_pages(lang)
+
+
+GENERATORS: list[PageGenerator] = [guideline_pages, version_changes_pages, finding_code_pages]
 """Every page generator, in the order their pages are added to the site."""
+
+
+def _schema_files(src: Source) -> dict[str, str]:
+    """Every version's submission schema at the address its ``$id`` (and ``init``'s editor line) names."""
+    from .schema_files import schema_files
+
+    return schema_files(src.base)
 
 
 def download_files(g: Guideline) -> dict[str, str | bytes]:
@@ -160,7 +174,7 @@ def language_site(src: Source, lang: str, prefix: str = "",
         chapters.append(prefix + TERMS_PAGE)
     changes = [prefix + changes_name(d.new.version) for d in reversed(src.diffs)]
     return LanguageSite(lang, {prefix + k: v for k, v in out.items()},
-                        {prefix + k: v for k, v in download_files(g).items()}, chapters, changes)
+                        {prefix + k: v for k, v in {**download_files(g), **_schema_files(src)}.items()}, chapters, changes)
 
 
 def write_site(src: Source, out: Path, languages: Sequence[str] = LANGS, prefix: str = "") -> list[Path]:

@@ -49,7 +49,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .build import LanguageSite, Source, SiteError, language_site, load_source
 from .labels import LANGS
@@ -251,7 +251,10 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         for path, text in self.pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"nbscheck: docs/{path} has the name of a generated page; rename it")
-            files.append(File.generated(config, path, content=text))
+            # the finding-code pages need not be in a nav (codes/index.md links the rest): no warning for them
+            hidden = path.startswith(self.config.prefix + "codes/")
+            files.append(File.generated(config, path, content=text,
+                                        inclusion=InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED))
         for path, content in self.site.files.items():
             files.append(File.generated(config, path, content=content if isinstance(content, bytes)
                                         else content.encode("utf-8")))

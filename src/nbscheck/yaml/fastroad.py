@@ -32,7 +32,7 @@ from typing import Any, Callable
 
 try:
     import ryml  # rapidyaml
-except ImportError:  # pragma: no cover - platforms without a wheel: the libyaml road only
+except (ImportError, OSError):  # no wheel for this platform, or a broken one: the libyaml road only
     ryml = None
 
 # Characters YAML treats as line breaks or a byte-order mark, looked for in the text (a one-character
