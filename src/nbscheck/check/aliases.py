@@ -8,6 +8,7 @@ warning (NBS261) names the spelling to use. Nothing here knows a name: they come
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, Mapping
 
 from ..findings import Finding, make, pointer
@@ -21,6 +22,7 @@ CODES: tuple[str, ...] = ("NBS261",)
 
 
 def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s)  # full-width letters, as an input method types them
     return " ".join(s.replace("_", " ").replace("-", " ").split()).casefold()
 
 
@@ -77,7 +79,7 @@ def canonical(doc: Any, g: Guideline, c: Clause, ans: dict[str, Any]) -> tuple[d
         p = ["answers", c.id, "status"]
         st = g.rules.statuses[status].name
         out.append(make("NBS261", doc.where(p), clause=c.id, path=pointer(p), key="status", found=ans["status"],
-                        code=status, name=st.zh, name_en=st.en))
+                        canon=status, name=st.zh, name_en=st.en))
     unit = unit_alias(g, ans.get("unit"))
     if unit is not None:
         fixed = dict(fixed, unit=unit)
@@ -86,5 +88,5 @@ def canonical(doc: Any, g: Guideline, c: Clause, ans: dict[str, Any]) -> tuple[d
             p = ["answers", c.id, "unit"]
             u = g.units[unit]
             out.append(make("NBS261", doc.where(p), clause=c.id, path=pointer(p), key="unit", found=ans["unit"],
-                            code=unit, name=u.zh, name_en=u.en))
+                            canon=unit, name=u.zh, name_en=u.en))
     return fixed, out

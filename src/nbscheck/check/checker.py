@@ -105,7 +105,7 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
         ans = answers.get(c.id)
         if type(ans) is dict and (type(ans.get("status")) is str or "unit" in ans):
             fixed, found = canonical(doc, g, c, ans)
-            if found:
+            if fixed is not ans:
                 if answers is raw_answers:
                     answers = dict(raw_answers)
                 answers[c.id] = fixed

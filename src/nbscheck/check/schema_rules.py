@@ -98,7 +98,7 @@ def schema_finding(doc: Document, g: Guideline, err) -> Finding | None:
         return None  # reported per key below, by _unknown_answers
     if path == ["guideline", "id"] and kw == "const":
         return make("NBS217", doc.where(path), path=pointer(path), found=err.instance, expected=g.id)
-    if len(path) >= 3 and path[0] == "answers":
+    if len(path) >= 2 and path[0] == "answers":
         cid = str(path[1])
         c = g.clause(cid)
         pos = doc.where(path)
@@ -107,8 +107,8 @@ def schema_finding(doc: Document, g: Guideline, err) -> Finding | None:
             zh, en = status_choices(g)
             if err.instance is None or (isinstance(err.instance, str) and not err.instance.strip()):
                 return make("NBS263", pos, clause=cid, path=ptr, choices=zh, choices_en=en)
-            if isinstance(err.instance, str):
-                best = status_suggestion(g, err.instance)
+            if isinstance(err.instance, (str, int, float)):
+                best = status_suggestion(g, str(err.instance))
                 sug = ({"suggest": f"，是否想写 {best}？", "suggest_en": f"; did you mean {best}?", "suggestion": best}
                        if best else {"suggest": "", "suggest_en": ""})
                 return make("NBS262", pos, clause=cid, path=ptr, found=err.instance, choices=zh, choices_en=en, **sug)
@@ -133,6 +133,8 @@ def schema_finding(doc: Document, g: Guideline, err) -> Finding | None:
                             **_named(err.instance, named))
         if len(path) == 5 and path[2] == "evidence" and path[4] == "kind" and kw == "enum":
             return make("NBS218", pos, clause=cid, path=ptr, ref=err.instance,
+                        kinds="、".join(f"{k.id}（{k.name.zh}）" for k in g.evidence_kinds),
+                        kinds_en=", ".join(k.id for k in g.evidence_kinds),
                         **_named(err.instance, {k.id: k.name for k in g.evidence_kinds}))
         if path[2:] == ["unit"] and kw == "enum" and c is not None and c.assessment is not None:
             args = unit_args(g, c.assessment.indicator.unit, err.instance)

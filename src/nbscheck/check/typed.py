@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 from ..findings import Finding, make, pointer
@@ -23,6 +24,7 @@ _NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
 _PERCENT = re.compile(rf"\s*({_NUMBER})\s*[%％]\s*")
 _THOUSANDS = re.compile(r"\s*([+-]?[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?)\s*")
 _WITH_UNIT = re.compile(rf"\s*({_NUMBER})\s*([^\s0-9.,%％].*?)\s*")
+_ABOUT = re.compile(rf"\s*(?:约|大约|近|超过|不少于|不低于|≥|>=|>|~|～)\s*({_NUMBER})\s*(?:[%％]|.*)\s*")
 _PLAIN = re.compile(rf"\s*({_NUMBER})\s*")
 _DATE = re.compile(r"\s*([0-9]{4})\s*(?:年|/|\.|-)\s*([0-9]{1,2})\s*(?:月|/|\.|-)\s*([0-9]{1,2})\s*日?\s*")
 _YES = {"是", "有", "对", "已完成", "完成", "已", "yes", "y", "true", "t", "√", "✓", "1"}
@@ -67,6 +69,11 @@ def value_fix(g: Guideline, ind: Indicator, v: Any) -> tuple[str, str]:
         return ("是/否题填 true（是）或 false（否），不加引号", "a yes/no question takes true or false, without quotes")
     if ind.type not in ("number", "percentage") or not isinstance(v, str):
         return ("", "")
+    typed = v
+    v = unicodedata.normalize("NFKC", v)
+    if v != typed and _PLAIN.fullmatch(v):
+        n = _num(_PLAIN.fullmatch(v)[1])  # type: ignore[index]
+        return (f"改用半角数字，不加引号：value: {n}", f"use ASCII digits, without quotes: value: {n}")
     m = _PERCENT.fullmatch(v)
     if m:
         n = _num(m[1])
@@ -87,7 +94,12 @@ def value_fix(g: Guideline, ind: Indicator, v: Any) -> tuple[str, str]:
             return (f"value 只写数字，单位另起一行：value: {n} 和 unit: {code}（{g.units[code].zh}）",
                     f"value takes the number alone, the unit goes on its own line: value: {n} and unit: {code}")
         return (f"value 只写数字：value: {n}", f"value takes the number alone: value: {n}")
-    return ("", "")
+    m = _ABOUT.fullmatch(v)
+    if m:
+        n = _num(m[1])
+        return (f"value 只写数字：value: {n}；“约”“超过”之类的说明写在 note 中",
+                f"value takes the number alone: value: {n}; words such as 'about' go in the note")
+    return ("value 只写阿拉伯数字，如 60，不加引号、单位或文字", "value takes digits only, as 60: no quotes, unit or words")
 
 
 def fraction_warnings(doc: Any, c: Clause, ans: dict[str, Any]) -> list[Finding]:

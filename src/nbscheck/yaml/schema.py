@@ -17,6 +17,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from ..findings import Finding, make, pointer
+from ..suggest import closest
 from .document import Document
 from ..resources import schemas_dir
 from .patterns import Validator, ecma
@@ -162,14 +163,18 @@ def describe(e: ValidationError) -> tuple[str, str]:
 
     kw, val, inst = e.validator, e.validator_value, e.instance
     at_zh, at_en = path_words(list(e.absolute_path))
+    if at_zh[-1].isascii():
+        at_zh += " "
     if kw == "required":
         missing = [k for k in val if isinstance(inst, dict) and k not in inst] or list(val)
         return (f"{at_zh}缺少必填项 {'、'.join(missing)}", f"{at_en} lacks the required key {', '.join(missing)}")
     if kw == "additionalProperties":
         extra = _extra_keys(e) if isinstance(inst, dict) else []
         allowed = ", ".join(sorted(e.schema.get("properties", {})))
-        return (f"不认识的项 {'、'.join(extra)}（此处可写的项：{allowed}）",
-                f"unknown key {', '.join(extra)} (what may be written here: {allowed})")
+        near = closest(extra[0], e.schema.get("properties", {})) if extra else None
+        sz, se = (f"，是否想写 {near}？", f"; did you mean {near}?") if near else ("", "")
+        return (f"不认识的项 {'、'.join(extra)}{sz}（此处可写的项：{allowed}）",
+                f"unknown key {', '.join(extra)}{se} (what may be written here: {allowed})")
     if kw == "type":
         if inst is None:
             return (f"{at_zh}尚未填写（应为{_type_name(val, 0)}）", f"{at_en} is not filled in (expected {_type_name(val, 1)})")
