@@ -76,14 +76,14 @@ def _header_fix(path: list[Any], value: Any) -> tuple[str, str]:
     from .typed import date_fix
 
     if path in (["period", "start"], ["period", "end"], ["submitted"]):
-        return date_fix(value) or ("日期写成 年-月-日，如 2025-01-01", "write the date year-month-day, as 2025-01-01")
+        return date_fix(value) or ("日期写成 年-月-日，如 2025-01-01", "Write the date year-month-day, as 2025-01-01")
     if path == ["township", "code"] and isinstance(value, (str, int)) and not isinstance(value, bool):
         digits = "".join(ch for ch in str(value) if ch.isdigit())
         if len(digits) == 12:
             return (f"12 位统计用区划代码的前 9 位就是乡级代码：{digits[:9]}",
-                    f"the first 9 of the 12 digits of a statistical division code are the township's: {digits[:9]}")
+                    f"The first 9 of the 12 digits of a statistical division code are the township's: {digits[:9]}")
         return ("乡级行政区划代码是 9 位数字，写在引号里，如 \"330212001\"",
-                "a township division code is 9 digits, in quotes, as \"330212001\"")
+                "A township division code is 9 digits, in quotes, as \"330212001\"")
     return ("", "")
 
 

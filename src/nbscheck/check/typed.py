@@ -47,7 +47,7 @@ def date_fix(v: Any) -> tuple[str, str] | None:
     except ValueError:
         return None
     return (f"日期写成 {d.isoformat()}（年-月-日，用短横线，月和日写两位）",
-            f"write the date as {d.isoformat()} (year-month-day with hyphens, two-digit month and day)")
+            f"Write the date as {d.isoformat()} (year-month-day with hyphens, two-digit month and day)")
 
 
 def _unit_code(g: Guideline, word: str) -> str | None:
@@ -63,43 +63,43 @@ def value_fix(g: Guideline, ind: Indicator, v: Any) -> tuple[str, str]:
     if ind.type == "boolean":
         w = str(v).strip().casefold() if isinstance(v, (str, int)) and not isinstance(v, bool) else None
         if w in _YES:
-            return ("“是”写成 true（不加引号）", "for yes write true (without quotes)")
+            return ("“是”写成 true（不加引号）", "For yes write true (without quotes)")
         if w in _NO:
-            return ("“否”写成 false（不加引号）", "for no write false (without quotes)")
-        return ("是/否题填 true（是）或 false（否），不加引号", "a yes/no question takes true or false, without quotes")
+            return ("“否”写成 false（不加引号）", "For no write false (without quotes)")
+        return ("是/否题填 true（是）或 false（否），不加引号", "A yes/no question takes true or false, without quotes")
     if ind.type not in ("number", "percentage") or not isinstance(v, str):
         return ("", "")
     typed = v
     v = unicodedata.normalize("NFKC", v)
     if v != typed and _PLAIN.fullmatch(v):
         n = _num(_PLAIN.fullmatch(v)[1])  # type: ignore[index]
-        return (f"改用半角数字，不加引号：value: {n}", f"use ASCII digits, without quotes: value: {n}")
+        return (f"改用半角数字，不加引号：value: {n}", f"Use ASCII digits, without quotes: value: {n}")
     m = _PERCENT.fullmatch(v)
     if m:
         n = _num(m[1])
-        return (f"百分数只写数字：value: {n}（不带 %）", f"a percentage is written as a bare number: value: {n} (no %)")
+        return (f"百分数只写数字：value: {n}（不带 %）", f"A percentage is written as a bare number: value: {n} (no %)")
     m = _THOUSANDS.fullmatch(v)
     if m:
         n = _num(m[1].replace(",", "").replace("，", ""))
-        return (f"去掉千位分隔符：value: {n}", f"leave out the thousands separators: value: {n}")
+        return (f"去掉千位分隔符：value: {n}", f"Leave out the thousands separators: value: {n}")
     m = _PLAIN.fullmatch(v)
     if m:
         n = _num(m[1])
-        return (f"数字不加引号：value: {n}", f"write the number without quotes: value: {n}")
+        return (f"数字不加引号：value: {n}", f"Write the number without quotes: value: {n}")
     m = _WITH_UNIT.fullmatch(v)
     if m:
         n = _num(m[1])
         code = _unit_code(g, m[2])
         if code:
             return (f"value 只写数字，单位另起一行：value: {n} 和 unit: {code}（{g.units[code].zh}）",
-                    f"value takes the number alone, the unit goes on its own line: value: {n} and unit: {code}")
-        return (f"value 只写数字：value: {n}", f"value takes the number alone: value: {n}")
+                    f"The value takes the number alone, the unit goes on its own line: value: {n} and unit: {code}")
+        return (f"value 只写数字：value: {n}", f"The value takes the number alone: value: {n}")
     m = _ABOUT.fullmatch(v)
     if m:
         n = _num(m[1])
         return (f"value 只写数字：value: {n}；“约”“超过”之类的说明写在 note 中",
-                f"value takes the number alone: value: {n}; words such as 'about' go in the note")
-    return ("value 只写阿拉伯数字，如 60，不加引号、单位或文字", "value takes digits only, as 60: no quotes, unit or words")
+                f"The value takes the number alone: value: {n}; words such as 'about' go in the note")
+    return ("value 只写阿拉伯数字，如 60，不加引号、单位或文字", "The value takes digits only, as 60: no quotes, unit or words")
 
 
 def fraction_warnings(doc: Any, c: Clause, ans: dict[str, Any]) -> list[Finding]:

@@ -71,3 +71,9 @@ def _answer_words(cid: str, rest: list[Any]) -> tuple[str, str]:
         else:
             zh, en = f"{zh}{sep}的 {k}", f"the {k} of {en}"
     return zh, en
+
+
+CHINESE_KEYS = {"状态": "status", "指标值": "value", "数值": "value", "值": "value", "单位": "unit", "证据": "evidence",
+                "理由": "justification", "说明": "note", "备注": "note", "路径": "path", "文件": "path",
+                "类型": "kind", "证据类型": "kind", "名称": "name", "代码": "code", "开始": "start", "结束": "end"}
+"""A key written as its Chinese name, and the key it names (for "是否想写 …")."""

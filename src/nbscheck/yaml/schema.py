@@ -159,7 +159,7 @@ def _pattern_words(e: ValidationError) -> tuple[str, str]:
 def describe(e: ValidationError) -> tuple[str, str]:
     """A sentence for a schema error, in Chinese and English, in words a non-programmer reads:
     no pattern, no JSON path, no "null" or "mapping"."""
-    from .pathwords import path_words
+    from .pathwords import CHINESE_KEYS, path_words
 
     kw, val, inst = e.validator, e.validator_value, e.instance
     at_zh, at_en = path_words(list(e.absolute_path))
@@ -171,7 +171,9 @@ def describe(e: ValidationError) -> tuple[str, str]:
     if kw == "additionalProperties":
         extra = _extra_keys(e) if isinstance(inst, dict) else []
         allowed = ", ".join(sorted(e.schema.get("properties", {})))
-        near = closest(extra[0], e.schema.get("properties", {})) if extra else None
+        props = e.schema.get("properties", {})
+        near = (CHINESE_KEYS.get(extra[0].strip()) or closest(extra[0], props)) if extra else None
+        near = near if near in props else None
         sz, se = (f"，是否想写 {near}？", f"; did you mean {near}?") if near else ("", "")
         return (f"不认识的项 {'、'.join(extra)}{sz}（此处可写的项：{allowed}）",
                 f"unknown key {', '.join(extra)}{se} (what may be written here: {allowed})")
