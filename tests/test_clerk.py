@@ -126,7 +126,7 @@ def test_a_unit_written_by_its_name_is_the_unit(folder: Path):
     text = GOOD.replace("unit: ha", "unit: 公顷")
     r = run(folder, text)
     assert got(r) == [("NBS261", *at(text, "公顷"), "2.1.3")]
-    assert r.findings[0].message("en") == "'公顷' was read as ha (ha)"
+    assert r.findings[0].message("en") == "'公顷' was read as ha"
 
 
 def test_a_misspelt_status_gets_a_suggestion(folder: Path):
@@ -248,7 +248,5 @@ def test_english_messages_of_the_corpus_are_english():
     import re
 
     for path in sorted(CLERK.glob("*.yaml")):
-        if path.stem == "path-url":
-            continue
         for f in check_file(path).findings:
             assert not re.search(r"[\u4e00-\u9fff]", f.hint("en")), (path.name, f.code, f.hint("en"))

@@ -24,13 +24,6 @@ JARGON = re.compile(r"null|None|mapping|映射|scalar|标量|regex|正则|\^\[|\
                     r"schema|jsonschema|instance|validator|Traceback")
 
 
-# Mistakes whose finding belongs to another part of nbscheck, with what is wrong there today.
-KNOWN = {
-    "path-url": "yaml/load.py: an unquoted web address in a flow mapping ({path: https://...}) is read by the "
-                "fast loader but refused by the composer behind Document.where, which raises (a traceback)",
-}
-
-
 def expected(path: Path) -> tuple[str, int, int]:
     m = EXPECT.match(path.read_text(encoding="utf-8"))
     assert m, f"{path.name} has no '# expect:' line"
@@ -44,8 +37,6 @@ def test_the_corpus_holds_about_a_hundred_mistakes():
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_each_mistake_is_found_on_its_line_in_plain_chinese(path: Path):
-    if path.stem in KNOWN:
-        pytest.xfail(KNOWN[path.stem])
     code, line, col = expected(path)
     r = check_file(path)
     found = [(f.code, f.line, f.column) for f in r.findings]

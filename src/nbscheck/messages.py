@@ -210,7 +210,7 @@ CATALOG: dict[str, Message] = {
     "NBS260": Message(W, "已填 {filled}/{total} 条答复，尚未填写 {count} 条：{clauses}",
                       "{filled} of {total} answers are filled in; {count} are not yet: {clauses_en}",
                       "尚未填写的条款按“缺少答复”计分{shall_note}。", "Answers not filled in score as missing{shall_note_en}."),
-    "NBS261": Message(W, "“{found}”已按 {canon}（{name}）理解", "'{found}' was read as {canon} ({name_en})",
+    "NBS261": Message(W, "“{found}”已按 {canon}（{name}）理解", "'{found}' was read as {canon}{name_en}",
                       "请改写为 {key}: {canon}，其他工具只认这个写法。", "Write {key}: {canon}; other tools know only that spelling."),
     "NBS262": Message(E, "状态“{found}”不是可选的状态{suggest}", "status '{found}' is not one of the statuses{suggest_en}",
                       "status 可填：{choices}", "status takes one of: {choices_en}"),

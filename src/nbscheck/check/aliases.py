@@ -79,7 +79,7 @@ def canonical(doc: Any, g: Guideline, c: Clause, ans: dict[str, Any]) -> tuple[d
         p = ["answers", c.id, "status"]
         st = g.rules.statuses[status].name
         out.append(make("NBS261", doc.where(p), clause=c.id, path=pointer(p), key="status", found=ans["status"],
-                        canon=status, name=st.zh, name_en=st.en))
+                        canon=status, name=st.zh, name_en=_paren(st.en, status)))
     unit = unit_alias(g, ans.get("unit"))
     if unit is not None:
         fixed = dict(fixed, unit=unit)
@@ -88,5 +88,10 @@ def canonical(doc: Any, g: Guideline, c: Clause, ans: dict[str, Any]) -> tuple[d
             p = ["answers", c.id, "unit"]
             u = g.units[unit]
             out.append(make("NBS261", doc.where(p), clause=c.id, path=pointer(p), key="unit", found=ans["unit"],
-                            canon=unit, name=u.zh, name_en=u.en))
+                            canon=unit, name=u.zh, name_en=_paren(u.en, unit)))
     return fixed, out
+
+
+def _paren(name: str, code: str) -> str:
+    """`` (Met)`` after a code, or nothing when the name is the code (ha)."""
+    return "" if _fold(name) == _fold(code) else f" ({name})"
