@@ -61,7 +61,7 @@ CATALOG: dict[str, Message] = {
                       "这通常是“十亿笑声”式的恶意文件；如确属正常，可用 --max-nodes 调整上限。", "This is typical of a 'billion laughs' file; --max-nodes adjusts the limit."),
     "NBS013": Message(E, "文件含有二进制数据（空字节），不是文本文件", "the file holds binary data (a NUL byte); it is not text",
                       "确认选择的是 YAML 文件。", "Make sure you chose the YAML file."),
-    "NBS014": Message(E, "“键: 值”中冒号前的键应是简单文本", "the key before a colon must be plain text",
+    "NBS014": Message(E, "“键: 值”中冒号前的键应是简单文本", "mapping keys must be plain text",
                       "键写成一个词，如 status、value；不要用列表或花括号作键。", "Write the key as one word such as status or value, not a list or braces."),
     "NBS015": Message(E, "文件含有多个 YAML 文档", "the file holds more than one YAML document",
                       "删除多余的“---”分隔行。", "Remove the extra '---' separator lines."),

@@ -89,7 +89,7 @@ def summary(doc: Document, g: Guideline, answers: dict[str, Any], blanks: list[s
     shall = [c.id for c in g.assessable if c.level == "shall" and c.id in set(blanks)]
     zh, en = shorten(blanks)
     return [make("NBS260", doc.where(["answers"], key=True), path="/answers", filled=filled, total=total,
-                 count=len(blanks), clauses=zh, clauses_en=en, shall=len(shall),
+                 count=len(blanks), clauses=zh, clauses_en=en, ids=",".join(blanks), shall=len(shall),
                  shall_note=f"；其中 {len(shall)} 条是“应”条款，全部填写前不能通过认定" if shall else "",
                  shall_note_en=f"; {len(shall)} of them are shall clauses, so the township cannot qualify until they are filled in"
                  if shall else "")]
