@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ..model.indicators import target_text
-from ..model.types import Clause, Guideline, Indicator
+from ..model.clauses import Clause, Indicator
+from ..model.types import Guideline
 from ..vocabulary import LEVEL
 from .layout import (
     ANSWER_COLUMNS,
