@@ -274,9 +274,9 @@ def test_period(folder: Path):
 def test_schema_errors_keep_their_path_and_position(folder: Path):
     text = GOOD.replace("status: partial", "status: done")
     r = run(folder, text)
-    assert got(r) == [("NBS200", *at(text, "done"), "2.1.2")]
+    assert got(r) == [("NBS262", *at(text, "done"), "2.1.2")]
     assert r.findings[0].path == "/answers/2.1.2/status"
-    assert "'answers/2.1.2/status' is \"done\", which is not one of" in r.findings[0].message("en")
+    assert r.findings[0].message("en") == "status 'done' is not one of the statuses"
     text = GOOD.replace("contact:\n  name: 张三\n", "")
     r = run(folder, text)
     assert got(r) == [("NBS200", 2, 1, None)]
@@ -288,7 +288,9 @@ def test_unquoted_division_code(folder: Path):
     text = GOOD.replace('"330203101"', "330203101")
     r = run(folder, text)
     assert got(r) == [("NBS200", *at(text, "330203101"), None)]
-    assert r.findings[0].message("en") == "'township/code' must be text, found a whole number"
+    assert r.findings[0].message("en") == "the code (division code) of the township must be text, found a whole number"
+    assert r.findings[0].message("zh") == "乡镇信息（township）的 code（行政区划代码）应为文本，实际是整数"
+    assert r.findings[0].hint("zh") == '乡级行政区划代码是 9 位数字，写在引号里，如 "330212001"'
 
 
 def test_not_a_submission_at_all(folder: Path):

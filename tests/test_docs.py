@@ -43,3 +43,18 @@ def test_reason_codes_and_check_formats_are_documented():
         assert "`--format " + "\\|".join(CHECK_REPORTS) + "`" in text, page
         for field in ("score.clauses[].value", "score.clauses[].status", "score.reasons[]", "--quiet"):
             assert field in text, (page, field)
+
+
+def test_common_mistakes_section_is_in_step_with_the_catalog():
+    """docs/submission-format.md shows what nbscheck really prints for the clerk corpus;
+    `python tests/mistakes_doc.py` writes it again after a message changes."""
+    import mistakes_doc
+
+    page = (ROOT / "docs" / "submission-format.md").read_text(encoding="utf-8")
+    assert mistakes_doc.current(page) == mistakes_doc.section()
+    assert "常见错误 / Common mistakes" in page and len(mistakes_doc.rows()) == len(mistakes_doc.SHOWN)
+
+
+def test_new_submission_codes_are_documented():
+    wanted = {c for c in CATALOG if "NBS260" <= c <= "NBS279"}
+    assert wanted and wanted - documented("submission-format.md") == set()

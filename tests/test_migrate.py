@@ -115,14 +115,14 @@ def test_the_migrated_file_checks_and_its_errors_are_the_flagged_answers(plan, f
     got = [(f.code, f.clause) for f in r.findings if f.code != "NBS222"]
     assert got == [
         ("NBS212", "2.1.1"),                        # flagged: map now required
-        ("NBS200", "2.1.2"), ("NBS200", "2.1.2"),   # blank answer: status and evidence path to fill in
         ("NBS210", "2.1.3"),                        # flagged: 85 no longer reaches the raised target
         ("NBS205", "2.1.4"),                        # flagged: not_applicable no longer allowed
         ("NBS219", "2.2.1"),                        # flagged: option yearly is gone
-        ("NBS200", "2.2.2"),                        # blank answer (now a shall clause)
-        ("NBS200", "2.2.3"), ("NBS200", "2.2.3"),   # blank answer (newly assessed)
         ("NBS208", "2.3.1"),                        # flagged: the unit went with the type change
+        ("NBS260", None),                           # after the mistakes, the blank answers to fill in (issue 12)
     ]
+    # the blank answers: new (2.1.2, 2.2.3) and now a shall clause (2.2.2)
+    assert r.findings[-1].args["ids"] == "2.1.2,2.2.2,2.2.3"
 
 
 def test_summary_of_what_was_done(plan):
@@ -307,8 +307,9 @@ def test_the_real_example_carries_to_the_working_version(tmp_path: Path, cli, mo
     new_ids, to_check = flagged("NBS311"), flagged("NBS315")
     errors = {(f.code, f.clause) for f in r.findings if f.severity.value == "error"}
     assert new_ids, out
-    assert {c for code, c in errors if code == "NBS200"} == new_ids  # every new clause, and only those, is blank
-    others = {c for code, c in errors if code != "NBS200"}
+    blank = next(f for f in r.findings if f.code == "NBS260")
+    assert set(blank.args["ids"].split(",")) == new_ids  # every new clause, and only those, is left blank
+    others = {c for code, c in errors}
     assert others <= to_check, (others, to_check)  # every other error sits on an answer migrate flagged
 
 

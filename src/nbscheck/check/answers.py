@@ -15,6 +15,9 @@ from ..model.types import Guideline
 from ..suggest import did_you_mean
 from ..yaml.document import Document
 from .evidence import _UNSEEN, evidence_problem
+from .evidence_hints import backslash_finding, file_suggestion
+from .typed import fraction_warnings
+from .unfilled import blank_row
 
 CODES: tuple[str, ...] = (
     "NBS201", "NBS202", "NBS205", "NBS206", "NBS208", "NBS210", "NBS211", "NBS212", "NBS223",
@@ -68,12 +71,19 @@ def answer_findings(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, An
     if evidence and type(evidence) is list:
         folder = str(base)
         for i, e in enumerate(evidence):
-            if type(e) is not dict:
+            if type(e) is not dict or blank_row(e):  # a template row left blank is not evidence
                 continue
             given.add(e.get("kind"))
             path = e.get("path")
             if type(path) is not str:
                 continue
+            if not path.isprintable():  # a double-quoted escape may have eaten a letter
+                p = ["answers", c.id, "evidence", i, "path"]
+                pos = doc.where(p)
+                bad = backslash_finding(pos, c.id, pointer(p), path, _line(doc, pos.line))
+                if bad:
+                    out.append(bad)
+                    continue
             sha = e.get("sha256")
             key = (path, sha if type(sha) is str else None)
             problem = seen.get(key, _UNSEEN)
@@ -81,6 +91,11 @@ def answer_findings(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, An
                 problem = seen[key] = evidence_problem(folder, path, key[1], seen)
             if problem:
                 code, args, sub = problem
+                if code == "NBS213":
+                    near = file_suggestion(folder, path)
+                    if near:
+                        args = {**args, "suggest": f"，是否指 {near}？", "suggest_en": f"; did you mean {near}?",
+                                "suggestion": near}
                 add(code, ("evidence", i, sub), **args)
 
     status = ans.get("status")
@@ -95,7 +110,10 @@ def answer_findings(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, An
         add("NBS211", ("status",), status=status, status_zh=g.rules.statuses[status].name.zh)
     unit = ans.get("unit")
     if unit is not None and unit != ind.unit:
-        add("NBS208", ("unit",), expected=ind.unit or "-", found=unit)
+        from .schema_rules import unit_args
+
+        add("NBS208", ("unit",), **unit_args(g, ind.unit, unit))
+    out += fraction_warnings(doc, c, ans)
     # a graded clause's stated status is judged against its grading (NBS225), not its target
     reached = None if ind.grading is not None else target_reached(ind, judged_value(ind, ans))
     if status == "met" and reached is False:
@@ -111,3 +129,16 @@ def answer_findings(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, An
                 kinds="、".join(n.name.zh if n else k for n, k in zip(names, missing)),
                 kinds_en=", ".join(n.name.en if n else k for n, k in zip(names, missing)))
     return out
+
+
+def _line(doc: Document, n: int) -> str:
+    """The text of line ``n`` (1-based) of the document, or ""."""
+    if n < 1:
+        return ""
+    start = 0
+    for _ in range(n - 1):
+        start = doc.text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    end = doc.text.find("\n", start)
+    return doc.text[start:] if end < 0 else doc.text[start:end]

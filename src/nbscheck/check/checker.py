@@ -31,7 +31,10 @@ from .header import (
     township_findings,
 )
 from .result import CheckResult
+from .aliases import canonical
+from .evidence_hints import collapse_missing_folders
 from .schema_rules import gate_for, schema_finding, validator_for
+from .unfilled import blank_row, summary, unfilled_ids, without_blanks
 
 CODES: tuple[str, ...] = ("NBS203", "NBS204", "NBS207", "NBS216", "NBS222", "NBS224")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
@@ -57,7 +60,7 @@ def check_file(path: str | Path, *, guideline_root: str | None = None, limits: L
     result.findings = list(doc.warnings) + check_document(doc, base, guideline_root, result)
     if workbook:
         result.findings = doc.settle(result.findings)
-    result.findings.sort(key=Finding.sort_key)
+    result.findings.sort(key=_order)
     if result.findings:
         result.text = doc.text
     return result
@@ -94,6 +97,23 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
     if latest:
         out.append(make("NBS224", doc.where(["guideline", "version"]), path="/guideline/version", latest=latest))
 
+    raw_answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
+    blanks = unfilled_ids(raw_answers, g)
+    named: list[Finding] = []  # statuses and units written by name, read as their codes
+    answers = without_blanks(raw_answers, blanks) if blanks else raw_answers
+    for c in g.assessable:
+        ans = answers.get(c.id)
+        if type(ans) is dict and (type(ans.get("status")) is str or "unit" in ans):
+            fixed, found = canonical(doc, g, c, ans)
+            if fixed is not ans:
+                if answers is raw_answers:
+                    answers = dict(raw_answers)
+                answers[c.id] = fixed
+                named += found
+    if answers is not raw_answers:
+        data = dict(data, answers=answers)
+    out += named
+
     bad_answers: set[str] = set()
     gate = gate_for(guideline_root, chosen)
     # Most files are valid: a compiled yes/no answers for them ten times faster than jsonschema,
@@ -105,6 +125,8 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
     else:  # jsonschema sees only the answers the gate refuses, with everything else in the file
         errors = validator_for(guideline_root, chosen).iter_errors(gate.failing(data))
     for err in errors:
+        if _in_blank_row(answers, err.absolute_path):
+            continue
         f = schema_finding(doc, g, err)
         if f is None:
             continue
@@ -112,7 +134,6 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
         p = list(err.absolute_path)
         if len(p) >= 2 and p[0] == "answers":
             bad_answers.add(str(p[1]))
-    answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
     out += unknown_answers(doc, g)
     out += period_findings(doc, result.period)
     out += township_findings(doc, result.township)
@@ -128,6 +149,8 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
                 out.append(off_stage(doc, c, stage))
             continue
         if ans is None:
+            if c.id in raw_answers:
+                continue  # unfilled: summarised once below
             if "answers" in data or c.level == "shall":
                 code = "NBS203" if c.level == "shall" else "NBS204"
                 out.append(make(code, doc.where(["answers"], key=True), clause=c.id, path=pointer(["answers", c.id]), ref=c.id))
@@ -146,14 +169,28 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
             if any(f.severity is Severity.ERROR for f in found):
                 invalid.add(c.id)
             out += found
+    out = collapse_missing_folders(out, folder)
+    out += summary(doc, g, raw_answers, blanks)
     errors = sum(f.severity is Severity.ERROR for f in out)
     result.score = score(g, answers, invalid, errors, stage)
     return out
 
 
-# --- schema errors to stable codes ---------------------------------------------------------------
+LAST = frozenset({"NBS260"})
+"""Summaries that come after every real mistake in a report."""
 
 
-# --- rules beyond the schema ----------------------------------------------------------------------
+def _order(f: Finding) -> tuple:
+    return (f.code in LAST, *f.sort_key())
+
+
+def _in_blank_row(answers: dict[str, Any], path: Any) -> bool:
+    """Whether a schema error is about an evidence row the template wrote and nobody filled in."""
+    p = list(path)
+    if len(p) < 4 or p[0] != "answers" or p[2] != "evidence" or not isinstance(p[3], int):
+        return False
+    ans = answers.get(str(p[1]))
+    ev = ans.get("evidence") if isinstance(ans, dict) else None
+    return isinstance(ev, list) and p[3] < len(ev) and blank_row(ev[p[3]])
 
 

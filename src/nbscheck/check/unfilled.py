@@ -1,0 +1,95 @@
+"""Unfilled is not wrong: answers left as ``nbscheck init`` wrote them are "not answered yet".
+
+A township fills its template over days. An answer still as the template wrote it is not a mistake,
+so it gets no finding of its own: it scores as missing, and one summary (NBS260) says how many
+answers are filled and which are not yet, after the real mistakes.
+
+What counts as unfilled (documented in docs/submission-format.md):
+
+* an answer key with nothing under it (``"5.1.1":``), or
+* an answer whose ``status``, ``value``, ``justification`` and ``note`` are all blank (absent,
+  empty, or only spaces), whose ``unit`` is blank or the clause's own unit, and whose evidence is
+  absent, an empty list, or only blank rows.
+
+A blank evidence row is one whose ``path``, ``description`` and ``sha256`` are blank (its ``kind``
+is pre-written by the template). Blank rows are ignored in every answer, filled or not: they are
+neither evidence given nor a mistake.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ..findings import Finding, make
+from ..model.clauses import Clause
+from ..model.types import Guideline
+from ..yaml.document import Document
+
+CODES: tuple[str, ...] = ("NBS260",)
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
+SHOWN = 12
+"""How many clause ids the summary lists before "…"."""
+
+
+def blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip()) or (isinstance(v, (list, dict)) and not v)
+
+
+def blank_row(e: Any) -> bool:
+    """An evidence row as the template wrote it: no path, description or checksum (kind may be set)."""
+    return isinstance(e, dict) and all(blank(v) for k, v in e.items() if k != "kind")
+
+
+def unfilled(ans: Any, c: Clause) -> bool:
+    """Whether the answer to ``c`` is still as the template wrote it (see the module's docstring)."""
+    if ans is None:
+        return True
+    if not isinstance(ans, dict):
+        return False
+    unit = c.assessment.indicator.unit if c.assessment is not None else None
+    for k, v in ans.items():
+        if k == "evidence":
+            if not (blank(v) or (isinstance(v, list) and all(blank_row(e) for e in v))):
+                return False
+        elif k == "unit":
+            if not (blank(v) or v == unit):
+                return False
+        elif not blank(v):
+            return False
+    return True
+
+
+def unfilled_ids(answers: Any, g: Guideline) -> list[str]:
+    """The clause ids, in guideline order, whose answers are present but still blank."""
+    if not isinstance(answers, dict):
+        return []
+    return [c.id for c in g.assessable if c.id in answers and unfilled(answers[c.id], c)]
+
+
+def without_blanks(answers: dict[str, Any], skip: Iterable[str]) -> dict[str, Any]:
+    """``answers`` without the unfilled ones (a new mapping; the answers themselves are shared)."""
+    gone = set(skip)
+    return {k: v for k, v in answers.items() if k not in gone}
+
+
+def shorten(ids: list[str], shown: int = SHOWN) -> tuple[str, str]:
+    """``5.1.1、5.1.2 … 等 85 条`` / ``5.1.1, 5.1.2 … (85 in all)``."""
+    if len(ids) <= shown:
+        return "、".join(ids), ", ".join(ids)
+    return "、".join(ids[:shown]) + f" 等 {len(ids)} 条", ", ".join(ids[:shown]) + f" … ({len(ids)} in all)"
+
+
+def summary(doc: Document, g: Guideline, answers: dict[str, Any], blanks: list[str]) -> list[Finding]:
+    """One finding for every unfilled answer: how many are filled, and which are not yet."""
+    if not blanks:
+        return []
+    total = len(g.assessable)
+    filled = sum(1 for c in g.assessable if c.id in answers) - len(blanks)
+    shall = [c.id for c in g.assessable if c.level == "shall" and c.id in set(blanks)]
+    zh, en = shorten(blanks)
+    return [make("NBS260", doc.where(["answers"], key=True), path="/answers", filled=filled, total=total,
+                 count=len(blanks), clauses=zh, clauses_en=en, ids=",".join(blanks), shall=len(shall),
+                 shall_note=f"；其中 {len(shall)} 条是“应”条款，全部填写前不能通过认定" if shall else "",
+                 shall_note_en=f"; {len(shall)} of them are shall clauses, so the township cannot qualify until they are filled in"
+                 if shall else "")]
