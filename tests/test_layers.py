@@ -1,7 +1,7 @@
 """The architecture as a test: data flows one way, yaml -> model -> rules -> check -> report, and
 site and cli sit on top. Every import in the package (module level or inside a function) must go to
 the same package or to a lower layer; nothing imports sideways into another package of its layer;
-and module-level imports form no cycle."""
+module-level imports form no cycle; and no module grows past 450 lines."""
 
 from __future__ import annotations
 
@@ -101,3 +101,8 @@ def test_no_import_cycle_at_module_level():
             visit(m, [m])
     assert cycles == []
 
+
+
+def test_no_module_over_450_lines():
+    long = {str(p.relative_to(SRC)): n for p in SRC.rglob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 450}
+    assert long == {}

@@ -75,14 +75,14 @@ def test_the_plugin_and_the_command_give_the_same_pages(pages_dir: Path) -> None
 
 def test_extra_page_generators_are_one_function_each() -> None:
     src = load_source(MINI)
-    extra = lambda s, lang: {"codes/NBS201.md": f"# NBS201 {lang}\n"}  # noqa: E731
+    extra = lambda s, lang: {"extra/NBS201.md": f"# NBS201 {lang}\n"}  # noqa: E731
     GENERATORS.append(extra)
     try:
         site = language_site(src, "en", prefix="g/")
     finally:
         GENERATORS.remove(extra)
-    assert site.pages["g/codes/NBS201.md"] == "# NBS201 en\n"
-    assert "g/codes/NBS201.md" not in language_site(src, "en", prefix="g/").pages
+    assert site.pages["g/extra/NBS201.md"] == "# NBS201 en\n"
+    assert "g/extra/NBS201.md" not in language_site(src, "en", prefix="g/").pages
 
 
 def test_pages_build_without_the_nbscheck_plugin(pages_dir: Path, tmp_path: Path) -> None:
