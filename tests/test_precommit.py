@@ -109,3 +109,17 @@ def test_the_commit_is_judged_not_the_working_tree(repo: Path):
     git(repo, "add", "notes.txt")
     done = commit(repo, "notes")  # the commit touches no submission: the hook passes without checking
     assert done.returncode == 0, done.stdout
+
+
+def test_untracked_evidence_is_refused_in_process(tmp_path: Path, cli, monkeypatch):
+    """The same refusal through the command in this process (``check --staged``), so the finding
+    itself is raised where the registry's whole-suite check sees it."""
+    repo = tmp_path / "repo"
+    shutil.copytree(QUALIFYING, repo / "reviews" / "baishi")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "rm", "-q", "--cached", SURVEY)
+    monkeypatch.chdir(repo)
+    code, stdout, _ = cli("check", "--staged", "reviews/", "--lang", "en", "--no-source")
+    assert code == 1
+    assert "error NBS404" in stdout and "baseline-survey-report-2025.md is on disk but not in git" in stdout
