@@ -146,7 +146,8 @@ def test_sigterm_stops_the_workers_and_leaves_no_temporary_file(tmp_path: Path):
     time.sleep(1.5)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode in (143, 0), err  # 0 only if it had already finished
+    # 0, or killed by the default handler, only if it had already finished and was leaving
+    assert proc.returncode in (143, 0, -signal.SIGTERM), err
     assert "Traceback" not in err.decode()
     assert [p.name for p in out.iterdir()] in ([], ["r.json"])
     time.sleep(0.5)

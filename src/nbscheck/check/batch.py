@@ -12,8 +12,10 @@ import multiprocessing as mp
 import os
 import signal
 import stat
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -171,18 +173,40 @@ def check_paths(paths: Iterable[str], *, jobs: int = 0, guideline_root: str | No
                                initargs=(guideline_root, limits, keep_text))
     try:
         with _few_collections(True):
-            yield from pool.map(_one, files, chunksize=chunk)
+            yield from _in_order(pool, files, chunk, window=workers * 4)
     except BaseException:  # interrupted (SIGINT, SIGTERM) or the consumer failed: end the workers now
         _stop(pool)
         raise
     pool.shutdown(wait=True)
 
 
+def _many(paths: list[Path]) -> list[CheckResult]:
+    return [_one(p) for p in paths]
+
+
+def _in_order(pool: ProcessPoolExecutor, files: list[Path], chunk: int, window: int) -> Iterator[CheckResult]:
+    """Results in input order, with at most ``window`` chunks in flight, so memory stays flat however
+    many files there are. Futures are never cancelled: on Python 3.11 a cancelled future that the
+    pool later finds broken (its workers ended by :func:`_stop`) makes the pool's own thread fail with
+    ``InvalidStateError`` and print a traceback. ``Executor.map`` cancels on close; this does not."""
+    chunks = [files[i:i + chunk] for i in range(0, len(files), chunk)]
+    flight: deque[Future[list[CheckResult]]] = deque()
+    upcoming = iter(chunks)
+    for part in islice(upcoming, window):
+        flight.append(pool.submit(_many, part))
+    while flight:
+        done = flight.popleft().result()
+        for part in islice(upcoming, 1):
+            flight.append(pool.submit(_many, part))
+        yield from done
+
+
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """End a pool at once: cancel what has not started and terminate the workers, rather than wait
-    for every chunk in flight (``shutdown(wait=True)`` would)."""
+    """End a pool at once: terminate the workers rather than wait for every chunk in flight
+    (``shutdown(wait=True)`` would); the pool then fails what was pending as broken, which nobody
+    reads. Nothing is cancelled (see :func:`_in_order`)."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
+    pool.shutdown(wait=False)
     for proc in processes:
         if proc.is_alive():
             proc.terminate()
