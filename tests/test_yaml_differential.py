@@ -84,3 +84,29 @@ def test_every_character_that_starts_a_typed_scalar_is_a_candidate():
     for c in firsts:
         assert _CANDIDATE.fullmatch(f'"{c}"'), c
         assert c in FIRST_CHARS or (c.isdigit() and "0-9" in FIRST_CHARS), c
+
+
+# Near misses around the fast road's byte screens: brackets with comments, colons and question
+# marks before or after them on the line, dots after indicators, document markers and directives
+# inside text, empty keys. Each must read as the reference reads it, or decline.
+SCREENS = [
+    "a: x # see {b}\n", "a: '{b}' # c\n", "a: {b: c} # d\n", "a: {b: c}\nd: e # f\n", "a: [1, 2] x\n",
+    "a: x [1, 2]\n", "a: {b: c}, d\n", "# {a: b\nc: d\n", "a: x {b\n", "a: [b\nc: d\n", "a: '[' \nb: ']'\n",
+    "a: {b: 14:30}\n", "a: [http://x.org]\n", "a: [?b]\n", "a: {b: c#d}\n", "a: {b: c #d}\n", "a: [b, : c]\n",
+    "a: { : b}\n", "a: [ : b]\n", "a: b, : c\n", "a: [.5]\n", "a: {b: .5}\n", "a: [-.5, +.5]\n", "a: b .5\n",
+    "a: '.5'\n", "a: \".5\"\n", "a: x.5\n", "a:\n  - .5\n", "a:\n  - -.5\n", "a: 1.5\n", "a: -1.5\n",
+    "a: x\n--- \n", "a: x\n---\n", "a: x\n...\n", "a: x\n%YAML 1.2\n", "a: 50%\nb: '%x'\n", "a: x ---\n",
+    "a: 1\n: x\n", "a:\n  - : x\n", "\"\": 1\n", "'': 1\n", "a: '\"\": 1'\n", "a: 1\n:\n", "a: b : c\n",
+    "a: [b]\nc: {d: [e, f]}\n", "a: [b] # {\n", "a: \"{\"\n", "a: [b, 'c]d']\n", "a: [b, \"c}\"]\n",
+]
+
+
+@pytest.mark.skipif(not available(), reason="rapidyaml has no wheel on this platform")
+@pytest.mark.parametrize("text", SCREENS)
+def test_near_misses_around_the_byte_screens_read_as_the_reference(text: str):
+    ref = reference(text)
+    got = loaded(text)
+    assert same(got, ref) or got == ref, (text, ref, got)
+    fast = fast_data(text, compose.plain_tag, 64, compose.TYPED_ASCII, max_nodes=500_000)
+    if fast is not None:
+        assert isinstance(ref, dict) and same(fast, ref), (text, ref, fast)

@@ -40,7 +40,8 @@ except (ImportError, OSError):  # no wheel for this platform, or a broken one: t
 _NEVER_CHARS = ("\x85", "\u2028", "\u2029", "\ufeff")
 # Looked for in the UTF-8 bytes; every one starts with a byte that is rare in submissions, which is
 # searched for first (a single-byte search runs at memory speed).
-_NEVER_BYTES = ((b"\t", b"\t"), (b"\r", b"\r"), (b"<", b"<<"), (b"%", b"\n%"), (b"\n---", b"\n---"), (b"\n...", b"\n..."))
+_NEVER_BYTES = (b"\t", b"\r", b"<<")
+_MARKERS = re.compile(rb"\n(?:---|\.\.\.|%)")  # a document start or end, a directive
 _SPECIAL = b"!&*@`%"
 _BEFORE_INDICATOR = frozenset(b" \n,[{")
 # What rapidyaml writes unquoted when it was plain; so such a string in its JSON was quoted in the YAML.
@@ -50,13 +51,14 @@ _JSON_LITERAL = re.compile(r"(?!-?0[eE])-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][
 # a "#". Each is searched from its literal first byte; a hit counts only on a line with a bracket.
 # (Every pattern starts with a literal byte: Python's re then skips ahead at memory speed.)
 _FLOW_COLON = re.compile(rb":[^ \n]")
-_FLOW_SEARCHES = tuple(re.compile(p) for p in (rb"\{ *: ", rb"\[ *: ", rb", *: ", rb"\{[^}\n]*(?:\n|$)", rb"\[[^\]\n]*(?:\n|$)"))
+_FLOW_OPEN_COLON = re.compile(rb"[\[{] *: ")
+_FLOW_COMMA = re.compile(rb", *: ")
 # Scalars rapidyaml reads or writes unlike libyaml: a number with a leading dot after a scalar start
 # ("-.5" is text for libyaml, -0.5 for rapidyaml), the key "=" (libyaml: !!value) and an empty key
 # (": x", refused by libyaml). inf/nan in any spelling are caught in the JSON, where rapidyaml writes
 # them as ".inf"/".nan". Each is found from literal bytes first (a search at memory speed).
-_DOT_STARTS = (b" .", b"\n.", b"[.", b"{.", b",.", b"'.", b'".', b" -.", b" +.", b"\n-.", b"\n+.")
-_EMPTY_KEY = re.compile(rb"\n *(?:[-?] +)*:(?: |\n|$)")
+# One pattern, which starts at the literal "." (a search at memory speed) and looks behind it.
+_DOT_START = re.compile(rb"\.(?:(?<=[ \n\[{,'\"]\.)|(?<=[ \n\[{,][-+]\.))[0-9]")
 
 
 class _Decline(Exception):
@@ -107,20 +109,35 @@ def _emit_json(raw: bytes) -> str:
 
 
 def _flow_doubt(raw: bytes) -> bool:
-    """Whether some flow collection may read differently in libyaml (see the module's list)."""
-    if raw.count(b"[") != raw.count(b"]") or raw.count(b"{") != raw.count(b"}"):
+    """Whether some flow collection may read differently in libyaml (see the module's list).
+
+    Only the lines that hold a bracket are looked at (a submission has a handful): a flow collection
+    must close on the line it opens on, or the file declines, so everything libyaml could read
+    differently sits on such a line, after its first bracket."""
+    if raw.count(b"[") != raw.count(b"]") or raw.count(b"{") != raw.count(b"}") or _FLOW_COMMA.search(raw):
         return True
-    hits = [m.start() for m in _FLOW_COLON.finditer(raw)]
-    for c in (b"#", b"?"):
-        at = raw.find(c)
+    seen: set[int] = set()
+    for bracket in (b"[", b"{"):
+        at = raw.find(bracket)
         while at >= 0:
-            hits.append(at)
-            at = raw.find(c, at + 1)
-    for at in hits:
-        start = raw.rfind(b"\n", 0, at) + 1
-        if raw.find(b"[", start, at) >= 0 or raw.find(b"{", start, at) >= 0:
-            return True
-    return any(rx.search(raw) for rx in _FLOW_SEARCHES)
+            start = raw.rfind(b"\n", 0, at) + 1
+            if start not in seen:
+                seen.add(start)
+                end = raw.find(b"\n", at)
+                if _line_doubt(raw[at:len(raw) if end < 0 else end], raw[start:at]):
+                    return True
+            at = raw.find(bracket, at + 1)
+    return False
+
+
+def _line_doubt(rest: bytes, before: bytes) -> bool:
+    """``rest``: a line from its first bracket on; ``before``: the line up to there."""
+    first = min(i for i in (before.find(b"["), before.find(b"{"), len(before)) if i >= 0)
+    tail = before[first:] + rest if first < len(before) else rest
+    if tail.rfind(b"{") > tail.rfind(b"}") or tail.rfind(b"[") > tail.rfind(b"]"):
+        return True  # a bracket that does not close on its line
+    return b"#" in tail or b"?" in tail or _FLOW_COLON.search(tail) is not None \
+        or _FLOW_OPEN_COLON.search(tail) is not None
 
 
 _BEFORE_EQUALS = frozenset(b"\n:-?[{,")
@@ -156,21 +173,15 @@ def _declines(text: str, raw: bytes) -> bool:
     """Whether the file uses YAML this road leaves to libyaml (every test is a search at C speed)."""
     if raw.startswith((b"---", b"...", b"%")):
         return True
-    if any(c in text for c in _NEVER_CHARS) or any(first in raw and whole in raw for first, whole in _NEVER_BYTES):
+    if any(c in text for c in _NEVER_CHARS) or any(c in raw for c in _NEVER_BYTES) or _MARKERS.search(raw):
         return True
     if not raw.endswith(b"\n") and (b"|" in raw or b">" in raw):  # perhaps a block scalar at the end
         return True
     if (b"[" in raw or b"{" in raw) and _flow_doubt(raw):
         return True
-    for p in _DOT_STARTS:
-        at = raw.find(p)
-        while at >= 0:
-            if raw[at + len(p):at + len(p) + 1].isdigit():
-                return True
-            at = raw.find(p, at + 1)
-    if b"=" in raw and _lone_equals(raw):
+    if (raw.startswith(b".") and raw[1:2].isdigit()) or _DOT_START.search(raw):
         return True
-    if raw.startswith(b":") or ((b"\n:" in raw or b" : " in raw or b" :\n" in raw) and _EMPTY_KEY.search(raw)):
+    if b"=" in raw and _lone_equals(raw):
         return True
     # a tag, anchor, alias or reserved character where a token starts (not inside ordinary text,
     # such as the @ of an e-mail address)
@@ -222,6 +233,8 @@ def fast_data(text: str, plain_tag: Callable[[str], str], max_depth: int,
         emitted = _emit_json(raw)
         if '.inf"' in emitted or '.nan"' in emitted:
             return None  # rapidyaml writes inf, Infinity, nan ... so, keys and quoted text too
+        if '"":' in emitted:
+            return None  # an empty key, which libyaml refuses unless quoted (rapidyaml reads ": x" as one)
         if 2 * max_depth + 2 <= len(emitted) and "\n" + " " * (2 * max_depth + 2) in emitted:
             return None
         if max_nodes is not None and emitted.count(":") + emitted.count(",") + emitted.count("[") \
