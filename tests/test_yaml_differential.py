@@ -98,11 +98,16 @@ SCREENS = [
     "a: x\n--- \n", "a: x\n---\n", "a: x\n...\n", "a: x\n%YAML 1.2\n", "a: 50%\nb: '%x'\n", "a: x ---\n",
     "a: 1\n: x\n", "a:\n  - : x\n", "\"\": 1\n", "'': 1\n", "a: '\"\": 1'\n", "a: 1\n:\n", "a: b : c\n",
     "a: [b]\nc: {d: [e, f]}\n", "a: [b] # {\n", "a: \"{\"\n", "a: [b, 'c]d']\n", "a: [b, \"c}\"]\n",
+    # flow collections over several lines, brackets out of order
+    "k: {a: {b: c}, \n  t: 14:30}\n", "k: [a, [b], \n  http://x]\n", "k: {a {b} c,\n  t: 14:30}\n", "k: a } {\n",
+    "k: {a: b}} {\n", "k: [a]] [\n", "k: {a: [b}]\n", "k: [\n  a, b]\n", "k: {a: b,\n  c: d}\n", "k: a ] [ b\n",
 ]
+# Many inline collections, as generated submissions write names: the screens then search the whole file.
+MANY = "".join(f"n{i}: {{zh: 名{i}, en: Name {i}}}\n" for i in range(30))
 
 
 @pytest.mark.skipif(not available(), reason="rapidyaml has no wheel on this platform")
-@pytest.mark.parametrize("text", SCREENS)
+@pytest.mark.parametrize("text", SCREENS + [MANY + t for t in SCREENS] + [t + MANY for t in SCREENS])
 def test_near_misses_around_the_byte_screens_read_as_the_reference(text: str):
     ref = reference(text)
     got = loaded(text)

@@ -52,6 +52,8 @@ _JSON_LITERAL = re.compile(r"(?!-?0[eE])-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][
 # (Every pattern starts with a literal byte: Python's re then skips ahead at memory speed.)
 _FLOW_COLON = re.compile(rb":[^ \n]")
 _FLOW_OPEN_COLON = re.compile(rb"[\[{] *: ")
+# The same, for a whole file (patterns that start with a literal byte: a search at memory speed).
+_FLOW_WHOLE = (re.compile(rb"\{ *: "), re.compile(rb"\[ *: "))
 _FLOW_COMMA = re.compile(rb", *: ")
 # Scalars rapidyaml reads or writes unlike libyaml: a number with a leading dot after a scalar start
 # ("-.5" is text for libyaml, -0.5 for rapidyaml), the key "=" (libyaml: !!value) and an empty key
@@ -111,11 +113,14 @@ def _emit_json(raw: bytes) -> str:
 def _flow_doubt(raw: bytes) -> bool:
     """Whether some flow collection may read differently in libyaml (see the module's list).
 
-    Only the lines that hold a bracket are looked at (a submission has a handful): a flow collection
-    must close on the line it opens on, or the file declines, so everything libyaml could read
-    differently sits on such a line, after its first bracket."""
-    if raw.count(b"[") != raw.count(b"]") or raw.count(b"{") != raw.count(b"}") or _FLOW_COMMA.search(raw):
+    A flow collection must close on the line it opens on, or the file declines, so everything libyaml
+    could read differently sits on a line with a bracket, after its first bracket. A file with a few
+    such lines (a block-style submission) has each of them looked at; one with many (inline
+    ``{zh: ..., en: ...}`` names) is searched as a whole, which then costs less."""
+    if _unpaired_brackets(raw) or _FLOW_COMMA.search(raw):
         return True
+    if raw.count(b"[") + raw.count(b"{") > _FEW_BRACKETS:
+        return _flow_doubt_whole(raw)
     seen: set[int] = set()
     for bracket in (b"[", b"{"):
         at = raw.find(bracket)
@@ -130,12 +135,42 @@ def _flow_doubt(raw: bytes) -> bool:
     return False
 
 
+_FEW_BRACKETS = 24
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}\n")
+
+
+def _unpaired_brackets(raw: bytes) -> bool:
+    """Whether some bracket does not close, in order, on the line it opens on: the file's brackets
+    and line breaks alone (one C pass), with innermost pairs taken away until none is left. Deeper
+    nesting than any submission has (load.py refuses deep flow runs before parsing) counts too."""
+    marks = raw.translate(None, _NOT_BRACKETS)
+    for _ in range(72):
+        fewer = marks.replace(b"{}", b"").replace(b"[]", b"")
+        if fewer == marks:
+            return any(c in marks for c in (b"[", b"]", b"{", b"}"))
+        marks = fewer
+    return True
+
+
+def _flow_doubt_whole(raw: bytes) -> bool:
+    """:func:`_flow_doubt` for a file with many brackets: each search runs over the whole file."""
+    hits = [m.start() for m in _FLOW_COLON.finditer(raw)]
+    for c in (b"#", b"?"):
+        at = raw.find(c)
+        while at >= 0:
+            hits.append(at)
+            at = raw.find(c, at + 1)
+    for at in hits:
+        start = raw.rfind(b"\n", 0, at) + 1
+        if raw.find(b"[", start, at) >= 0 or raw.find(b"{", start, at) >= 0:
+            return True
+    return any(rx.search(raw) for rx in _FLOW_WHOLE)
+
+
 def _line_doubt(rest: bytes, before: bytes) -> bool:
     """``rest``: a line from its first bracket on; ``before``: the line up to there."""
     first = min(i for i in (before.find(b"["), before.find(b"{"), len(before)) if i >= 0)
     tail = before[first:] + rest if first < len(before) else rest
-    if tail.rfind(b"{") > tail.rfind(b"}") or tail.rfind(b"[") > tail.rfind(b"]"):
-        return True  # a bracket that does not close on its line
     return b"#" in tail or b"?" in tail or _FLOW_COLON.search(tail) is not None \
         or _FLOW_OPEN_COLON.search(tail) is not None
 
