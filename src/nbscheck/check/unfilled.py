@@ -47,6 +47,8 @@ def unfilled(ans: Any, c: Clause) -> bool:
         return True
     if not isinstance(ans, dict):
         return False
+    if not blank(ans.get("status")) or not blank(ans.get("value")):
+        return False  # the usual case, decided before any evidence row is looked at
     unit = c.assessment.indicator.unit if c.assessment is not None else None
     for k, v in ans.items():
         if k == "evidence":
