@@ -205,7 +205,14 @@ def test_terms_and_framework_matrices(site: Path, g: Guideline) -> None:
         for fw in g.frameworks:
             table = annex[f"matrix-{fw.id}"][1]
             header = [text_of(th) for th in re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)]
-            assert header[1:] == [i.id for i in fw.items]
+            names = [re.findall(r'<span class="nbs-colname">(.*?)</span>', th) for th in
+                     re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)[1:]]
+            def unlabelled(name: str) -> str:  # "准则1 X", "Criterion 1: X" -> "X"
+                return name.split(": ", 1)[1] if ": " in name else name.split(" ", 1)[-1]
+            assert [n[0] for n in names] == [html.escape(unlabelled(i.name.get(lang)), quote=False)
+                                             for i in fw.items]  # names in the head, not in tooltips
+            assert re.findall(r'<span class="nbs-colid">(.*?)</span>', table) == [i.id for i in fw.items]
+            assert re.findall(r'class="nbs-colhead" href="#([^"]+)"', table) == [f"{fw.id}-{i.id}" for i in fw.items]
             rows = {text_of(r[0]): [text_of(x) for x in r[1:]]
                     for r in (re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)
                               for tr in re.findall(r"<tr>(.*?)</tr>", table, re.S)) if r}

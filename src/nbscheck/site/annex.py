@@ -3,6 +3,8 @@ traceability matrices (clauses by framework items)."""
 
 from __future__ import annotations
 
+import re
+
 from ..model.types import Guideline
 from .clauses import target_text
 from .labels import t
@@ -88,8 +90,24 @@ def mapping_md(g: Guideline, lang: str, links: Links, level: int) -> str:
                            for i in fw.items]))
         out.append(heading(level + 1, f"{esc(name)} — {t(lang, 'matrix')}", f"matrix-{fw.id}"))
         out.append(esc(t(lang, "matrix.note", fw=name)))
-        header = [t(lang, "clause")] + [f"[{i.id}](#{fw.id}-{i.id} \"{attr(i.name.get(lang))}\")" for i in fw.items]
+        # each column names its item in full, set upright (vertical-rl): readable on a phone and in
+        # print, where a tooltip is not (the name is also the link's title, for a cut-off long one)
+        header = [t(lang, "clause")] + [
+            f'<a class="nbs-colhead" href="#{fw.id}-{i.id}" title="{attr(cell(i.name.get(lang)))}">'
+            f'<span class="nbs-colid">{attr(i.id)}</span>'
+            f'<span class="nbs-colname">{attr(cell(_unlabelled(i.name.get(lang))))}</span></a>' for i in fw.items]
         rows = [[link(c.id, links.clause(c.id))] + ["●" if i.id in c.mapped(fw.id) else "" for i in fw.items]
                 for c in mapped]
         out.append(table(header, rows, "nbs-matrix"))
     return "\n\n".join(out)
+
+
+
+# "准则1 ", "指标1.1 ", "Criterion 1: ", "Target 23: ": the label a name starts with, shown apart
+_LABEL = re.compile(r"^(?:[A-Za-z]+ )?[^\s\d]*\d+(?:\.\d+)*[:：]?\s+")
+
+
+def _unlabelled(name: str) -> str:
+    """An item's name without the label it starts with, when the column head shows the id above it."""
+    rest = _LABEL.sub("", name, count=1)
+    return rest or name
