@@ -294,6 +294,11 @@ CATALOG: dict[str, Message] = {
                       "evidence file {file} is on disk but not in git, so this commit would not hold it",
                       "用 git add 把它加入这次提交；提交文件引用的证据必须一起提交。",
                       "git add it to this commit: the evidence a submission cites must be committed with it."),
+    "NBS410": Message(E, "乡镇信息还有 {count} 项未填写：{fields}",
+                      "{count} fields of the township's details are not filled in yet: {fields_en}",
+                      "这些是提交文件的封面信息，递交前须填好；条款答复可以逐步填写。",
+                      "These are the submission's cover details and must be filled in before it is handed in; "
+                      "answers can be filled in over time."),
     # --- outcome reasons (rendered in reports, not findings) ------------------------------------
     "NBS250": Message(N, "提交文件有 {errors} 个错误，需改正后才能认定", "the submission has {errors} errors to fix before it can qualify", "", ""),
     "NBS251": Message(N, "总得分率 {percent}% 低于认定要求的 {min}%", "the overall score {percent}% is below the required {min}%", "", ""),

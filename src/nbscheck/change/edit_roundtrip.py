@@ -57,10 +57,8 @@ def edit_round_trip(text: str, plan: Plan, work: Work, lang: str) -> str:
         for k, v in blank_data(c).items():
             if k == "evidence":
                 seq = CommentedSeq()
-                for item in v:
-                    m = CommentedMap(item)
-                    m.fa.set_flow_style()
-                    seq.append(m)
+                for item in v:  # block style, as init writes them: a Windows path cannot break the row
+                    seq.append(CommentedMap(item))
                 v = seq
             blank[k] = v
         present = [str(k) for k in answers.keys()]

@@ -34,7 +34,7 @@ from .result import CheckResult
 from .aliases import canonical
 from .evidence_hints import collapse_missing_folders
 from .schema_rules import gate_for, schema_finding, validator_for
-from .unfilled import blank_row, summary, unfilled_ids, without_blanks
+from .unfilled import blank_header, blank_row, blank_scalar, given_slots, header_summary, summary, unfilled_ids, without_blanks
 
 CODES: tuple[str, ...] = ("NBS203", "NBS204", "NBS207", "NBS216", "NBS222", "NBS224")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
@@ -103,6 +103,12 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
     answers = without_blanks(raw_answers, blanks) if blanks else raw_answers
     for c in g.assessable:
         ans = answers.get(c.id)
+        if type(ans) is dict:  # a slot left blank is not given (see unfilled.given_slots)
+            trimmed = given_slots(ans)
+            if trimmed is not ans:
+                if answers is raw_answers:
+                    answers = dict(raw_answers)
+                answers[c.id] = ans = trimmed
         if type(ans) is dict and (type(ans.get("status")) is str or "unit" in ans):
             fixed, found = canonical(doc, g, c, ans)
             if fixed is not ans:
@@ -112,6 +118,9 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
                 named += found
     if answers is not raw_answers:
         data = dict(data, answers=answers)
+    blank_stage = "stage" in data and blank_scalar(data["stage"])
+    if blank_stage:
+        data = {k: v for k, v in data.items() if k != "stage"}
     out += named
 
     bad_answers: set[str] = set()
@@ -124,8 +133,12 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
         errors = ()
     else:  # jsonschema sees only the answers the gate refuses, with everything else in the file
         errors = validator_for(guideline_root, chosen).iter_errors(gate.failing(data))
+    header_blanks: list[list[Any]] = []
     for err in errors:
         if _in_blank_row(answers, err.absolute_path):
+            continue
+        if blank_header(data, list(err.absolute_path)):
+            header_blanks.append(list(err.absolute_path))
             continue
         f = schema_finding(doc, g, err)
         if f is None:
@@ -137,7 +150,7 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
     out += unknown_answers(doc, g)
     out += period_findings(doc, result.period)
     out += township_findings(doc, result.township)
-    stage, found = submission_stage(doc, g)
+    stage, found = (None, []) if blank_stage else submission_stage(doc, g)
     out += found
     invalid = set(bad_answers)
     seen: dict[Any, Any] = {}  # what this file's evidence paths have already asked
@@ -170,13 +183,14 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
                 invalid.add(c.id)
             out += found
     out = collapse_missing_folders(out, folder)
+    out += header_summary(doc, header_blanks)
     out += summary(doc, g, raw_answers, blanks)
     errors = sum(f.severity is Severity.ERROR for f in out)
     result.score = score(g, answers, invalid, errors, stage)
     return out
 
 
-LAST = frozenset({"NBS260"})
+LAST = frozenset({"NBS410", "NBS260"})
 """Summaries that come after every real mistake in a report."""
 
 

@@ -14,6 +14,13 @@ What counts as unfilled (documented in docs/submission-format.md):
 A blank evidence row is one whose ``path``, ``description`` and ``sha256`` are blank (its ``kind``
 is pre-written by the template). Blank rows are ignored in every answer, filled or not: they are
 neither evidence given nor a mistake.
+
+A blank slot in a filled answer (``value``, ``unit``, ``justification``, ``note``, ``evidence``, the
+baseline's ``value``, ``year`` and ``note``) is read as not given, and so is a blank top-level
+``stage``: the rules then say what a missing slot means (a ``met`` without a value, a
+``not_applicable`` without a justification), never "this blank is not text". The header's blank
+fields (township, period, contact) are one finding (NBS410) listing each with its line, since a
+submission cannot be handed in without them.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from ..model.clauses import Clause
 from ..model.types import Guideline
 from ..yaml.document import Document
 
-CODES: tuple[str, ...] = ("NBS260",)
+CODES: tuple[str, ...] = ("NBS260", "NBS410")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
 SHOWN = 12
@@ -39,6 +46,44 @@ def blank(v: Any) -> bool:
 def blank_row(e: Any) -> bool:
     """An evidence row as the template wrote it: no path, description or checksum (kind may be set)."""
     return isinstance(e, dict) and all(blank(v) for k, v in e.items() if k != "kind")
+
+
+def blank_scalar(v: Any) -> bool:
+    """A slot left as the template wrote it: nothing after the colon, or only spaces in quotes."""
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+SLOTS = ("value", "unit", "justification", "note", "evidence")
+"""The slots of an answer that may be left blank without saying anything (``status`` may not: an
+answer with content but no status is asked for its status)."""
+
+
+def given_slots(ans: dict[str, Any]) -> dict[str, Any]:
+    """``ans`` without its blank slots (a new mapping), or ``ans`` itself when none is blank."""
+    drop = {k for k in SLOTS if k in ans and blank_scalar(ans[k])}
+    base = ans.get("baseline")
+    trimmed_base = _given_baseline(base) if isinstance(base, dict) else base
+    if blank_scalar(base) and "baseline" in ans:
+        drop.add("baseline")
+    if not drop and trimmed_base is base:
+        return ans
+    out = {k: v for k, v in ans.items() if k not in drop}
+    if "baseline" in out:
+        if trimmed_base:
+            out["baseline"] = trimmed_base
+        else:
+            del out["baseline"]
+    return out
+
+
+def _given_baseline(base: dict[str, Any]) -> dict[str, Any]:
+    """A baseline without its blank value, year and note, and without its evidence when every row
+    is blank (rows are never dropped one by one, so the others keep their positions)."""
+    drop = {k for k in ("value", "year", "note") if k in base and blank_scalar(base[k])}
+    ev = base.get("evidence")
+    if "evidence" in base and (blank_scalar(ev) or (isinstance(ev, list) and all(blank_row(e) for e in ev))):
+        drop.add("evidence")
+    return {k: v for k, v in base.items() if k not in drop} if drop else base
 
 
 def unfilled(ans: Any, c: Clause) -> bool:
@@ -95,3 +140,47 @@ def summary(doc: Document, g: Guideline, answers: dict[str, Any], blanks: list[s
                  shall_note=f"；其中 {len(shall)} 条是“应”条款，全部填写前不能通过认定" if shall else "",
                  shall_note_en=f"; {len(shall)} of them are shall clauses, so the township cannot qualify until they are filled in"
                  if shall else "")]
+
+
+HEADER = ("township", "period", "contact")
+"""The top-level sections whose blank fields NBS410 gathers."""
+
+_HEADER_NAMES = {
+    ("township", "name"): ("乡镇名称", "the township's name"),
+    ("township", "code"): ("乡级行政区划代码", "the township's division code"),
+    ("township", "county"): ("所属县（区）", "the county"),
+    ("township", "province"): ("所属省", "the province"),
+    ("period", "start"): ("评估期开始日期", "the period's start date"),
+    ("period", "end"): ("评估期结束日期", "the period's end date"),
+    ("contact", "name"): ("联系人姓名", "the contact's name"),
+}
+
+
+def blank_header(data: Any, path: list[Any]) -> bool:
+    """Whether a schema error at ``path`` is about a header field left blank as the template wrote it."""
+    if len(path) < 2 or path[0] not in HEADER:
+        return False
+    v: Any = data
+    for k in path:
+        if isinstance(v, dict) and k in v:
+            v = v[k]
+        else:
+            return False
+    return blank_scalar(v)
+
+
+def header_summary(doc: Document, paths: list[list[Any]]) -> list[Finding]:
+    """NBS410: the header's blank fields, each named with its line, in one finding at the first."""
+    seen: dict[tuple, int] = {}
+    for p in paths:
+        key = tuple(p[:2])
+        if key not in seen:
+            seen[key] = doc.where(p).line
+    if not seen:
+        return []
+    order = sorted(seen, key=lambda k: seen[k])
+    zh = "、".join(f"{_HEADER_NAMES.get(k, ('/'.join(map(str, k)),) * 2)[0]}（第 {seen[k]} 行）" for k in order)
+    en = ", ".join(f"{_HEADER_NAMES.get(k, ('/'.join(map(str, k)),) * 2)[1]} (line {seen[k]})" for k in order)
+    first = next(p for p in paths if tuple(p[:2]) == order[0])
+    return [make("NBS410", doc.where(first), path="/" + "/".join(map(str, first)), count=len(order),
+                 fields=zh, fields_en=en)]

@@ -1,8 +1,14 @@
-"""``nbscheck init``: a blank submission to fill in, every assessable clause explained, as YAML or .xlsx."""
+"""``nbscheck init``: a blank submission to fill in, every assessable clause explained, as YAML or .xlsx.
+
+After writing, one note on standard error says what was written (file, guideline version, how many
+clauses) and what to do next, so a clerk who runs ``init`` is not left with silence; standard output
+carries only the template, so ``nbscheck init > file.yaml`` stays a clean file.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from .common import EXIT_OK, default_lang, emit, guideline_for, io_error
@@ -17,6 +23,7 @@ def register(sub) -> None:
                    help="yaml（默认）或 xlsx 工作簿（按 -o 的扩展名推断）/ yaml (default) or an xlsx workbook (inferred from -o)")
     i.add_argument("--output", "-o", metavar="FILE", help="写入文件（不覆盖已有文件）/ write to a file (never overwrites)")
     i.add_argument("--force", action="store_true", help="允许覆盖已有文件 / allow overwriting an existing file")
+    i.add_argument("--quiet", "-q", action="store_true", help="不输出说明 / no note on what was written")
     i.set_defaults(run=run)
 
 
@@ -32,7 +39,28 @@ def run(args: argparse.Namespace) -> int:
     g = guideline_for(args.gversion, args.lang)
     name = Path(args.output).name if args.output else "submission.yaml"
     emit(blank_submission(g, args.lang, name), args.output)
+    _told(args, g)
     return EXIT_OK
+
+
+def next_steps(g, output: str | None, lang: str) -> str:
+    """What ``init`` wrote and what to do next, in the clerk's language."""
+    n = len(g.assessable)
+    draft = (("（草案，可能在发布前改动）" if lang == "zh" else " (a draft: it may change before release)")
+             if g.is_draft else "")
+    target = output or ("标准输出" if lang == "zh" else "standard output")
+    run = output or "FILE"
+    if lang == "en":
+        return (f"nbscheck: wrote {target}: guideline {g.id} {g.version}{draft}, {n} clauses to answer.\n"
+                f"Next: fill in status, value and evidence for each clause (a slot left blank counts as not "
+                f"answered yet), then run: nbscheck {run}\n")
+    return (f"nbscheck：已写入 {target}：指南 {g.id} {g.version}{draft}，共 {n} 条待答条款。\n"
+            f"下一步：逐条填写 status、value 和 evidence（留空的项算作“尚未填写”），然后运行：nbscheck {run}\n")
+
+
+def _told(args: argparse.Namespace, g) -> None:
+    if not getattr(args, "quiet", False):
+        sys.stderr.write(next_steps(g, args.output, args.lang))
 
 
 def _workbook(args: argparse.Namespace) -> int:
@@ -50,4 +78,5 @@ def _workbook(args: argparse.Namespace) -> int:
         save(workbook(g, args.lang), args.output)
     except OSError as e:
         return io_error(f"无法写入 {args.output}：{e.strerror}", f"cannot write {args.output}: {e.strerror}", args.lang)
+    _told(args, g)
     return EXIT_OK

@@ -29,6 +29,14 @@ LABELS = {
 
 STATUS_HINT = "# met | partial | not_met | not_applicable"
 
+SLOT_HINTS = {
+    "zh": {"value": "指标值", "justification": "答 not_applicable（不适用）时写明理由", "note": "备注（可选）",
+           "path": "证据文件，相对于本文件所在的文件夹"},
+    "en": {"value": "the indicator's value", "justification": "why, when the answer is not_applicable",
+           "note": "a note (optional)", "path": "the evidence file, relative to this file's folder"},
+}
+"""The comment after each slot a clerk fills, so the slot says what goes in it."""
+
 
 def quoted(s: str) -> str:
     """A double-quoted YAML scalar (JSON's escaping is valid YAML)."""
@@ -67,28 +75,65 @@ def describe_lines(g: Guideline, c: Clause, lang: str) -> list[str]:
 
 def blank_lines(g: Guideline, c: Clause, lang: str, indent: int = 2, step: int = 2,
                 key_style: str | None = '"') -> list[str]:
-    """The clause described in comments, then its blank answer, at ``indent`` with ``step`` per level."""
+    """The clause described in comments, then its blank answer, at ``indent`` with ``step`` per level.
+
+    Every slot a clerk fills is written, each with a comment saying what goes in it; evidence rows
+    are block mappings (``- path: ""`` then ``kind:``) rather than ``{...}``, so a Windows path typed
+    into one cannot break the line's brackets and quotes."""
     a = c.assessment
     assert a is not None, "only assessable clauses get answers"
-    pad, pad2, pad3 = " " * indent, " " * (indent + step), " " * (indent + 2 * step)
+    pad, pad2 = " " * indent, " " * (indent + step)
+    hint = SLOT_HINTS[lang]
     notes, slots = clause_lines(c, lang)  # counting, data source, period, grading, baseline, stages
-    out = [pad + line for line in describe_lines(g, c, lang)] + [_reindent(n, indent, step) for n in notes]
-    out += [f"{pad}{key_text(c.id, key_style)}:", f"{pad2}status:          {STATUS_HINT}", f"{pad2}value:"]
-    out += [_reindent(s, indent, step) for s in slots]
+    out = [pad + line for line in describe_lines(g, c, lang)] + _reindent(notes, indent, step)
+    out += [f"{pad}{key_text(c.id, key_style)}:", f"{pad2}status:          {STATUS_HINT}",
+            f"{pad2}value:           # {hint['value']}: {LABELS[lang]['types'][a.indicator.type]}{_unit_hint(g, c, lang)}"]
+    out += _reindent(slots, indent, step)
     if a.evidence:
         out.append(f"{pad2}evidence:")
-        out += [f"{pad3}- {{path: \"\", kind: {k}, description: \"\"}}" for k in a.evidence]
+        rows = [row for i, k in enumerate(a.evidence) for row in evidence_row(k, 6, lang, first=i == 0)]
+        out += _reindent(rows, indent, step)
     else:
         out.append(f"{pad2}evidence: []")
-    out.append(f"{pad2}note: \"\"")
+    out.append(f"{pad2}justification: \"\"   # {hint['justification']}")
+    out.append(f"{pad2}note: \"\"            # {hint['note']}")
     return out
 
 
-def _reindent(line: str, indent: int, step: int) -> str:
-    """A line written for indent 2 and step 2 (as :mod:`.template_outcomes` writes them), at ``indent``
-    and ``step``: each two leading spaces past the first two become one ``step``."""
-    n = len(line) - len(line.lstrip(" "))
-    return " " * (indent + (n - 2) // 2 * step) + line.lstrip(" ")
+def evidence_row(kind: str, indent: int, lang: str, first: bool = True) -> list[str]:
+    """One blank evidence row in block style at ``indent`` (as written for step 2); the first row of
+    an answer says what its path is relative to."""
+    pad = " " * indent
+    path = f'{pad}- path: ""' + (f'          # {SLOT_HINTS[lang]["path"]}' if first else "")
+    return [path, f"{pad}  kind: {kind}", f'{pad}  description: ""']
+
+
+def _unit_hint(g: Guideline, c: Clause, lang: str) -> str:
+    """``; 单位: 公顷 (ha)`` after the value's comment, when the indicator has a unit."""
+    ind = c.assessment.indicator if c.assessment else None
+    if ind is None or not ind.unit:
+        return ""
+    unit = g.units.get(ind.unit)
+    label = LABELS[lang]["unit"]
+    return f"; {label}: {unit.get(lang)} ({ind.unit})" if unit else f"; {label}: {ind.unit}"
+
+
+def _reindent(lines: list[str], indent: int, step: int) -> list[str]:
+    """Lines written for indent 2 and step 2 (as :mod:`.template_outcomes` writes them), at ``indent``
+    and ``step``: each two leading spaces past the first two become one ``step``, except a sequence
+    item's later keys, which stay two columns past its ``-`` whatever the step."""
+    out: list[str] = []
+    dash: tuple[int, int] | None = None  # a "- " line's indent as written, and as rewritten
+    for line in lines:
+        n = len(line) - len(line.lstrip(" "))
+        body = line.lstrip(" ")
+        if dash is not None and n == dash[0] + 2 and not body.startswith("- "):
+            out.append(" " * (dash[1] + 2) + body)
+            continue
+        new = indent + (n - 2) // 2 * step
+        dash = (n, new) if body.startswith("- ") else None
+        out.append(" " * new + body)
+    return out
 
 
 def blank_data(c: Clause) -> dict[str, Any]:
@@ -100,5 +145,6 @@ def blank_data(c: Clause) -> dict[str, Any]:
         data["baseline"] = {"value": None, "year": None,
                             "evidence": [{"path": "", "kind": "survey-report", "description": ""}]}
     data["evidence"] = [{"path": "", "kind": k, "description": ""} for k in a.evidence]
+    data["justification"] = ""
     data["note"] = ""
     return data

@@ -12,25 +12,27 @@ from .addresses import schema_id
 from .types import Guideline
 
 _HEAD = {
-    "zh": """# {title}（{version}）自评估提交文件
+    "zh": """{editor}
+# ↑ 第一行供编辑器（VS Code 的 YAML 扩展等）读取，据此补全和检查本文件；请保留在第一行。
+# {title}（{version}）自评估提交文件
 # 由 nbscheck init 生成。逐条填写 status（met 符合 / partial 部分符合 / not_met 不符合 /
 # not_applicable 不适用，须在 justification 说明理由）、value（指标值）和 evidence（证据文件，
-# 路径相对于本文件所在的文件夹）。填写后运行：nbscheck {filename}
-# 编辑器（VS Code 的 YAML 扩展等）读取下一行，据此补全和检查：
-{editor}
+# 路径相对于本文件所在的文件夹）。留空的项算作“尚未填写”，不算错误。填写后运行：nbscheck {filename}
 """,
-    "en": """# {title} ({version}): self-assessment submission
+    "en": """{editor}
+# ^ Editors (VS Code's YAML extension and others) read the first line to complete and check this file: keep it first.
+# {title} ({version}): self-assessment submission
 # Written by nbscheck init. For each clause fill in status (met / partial / not_met /
 # not_applicable, the last with a justification), value (the indicator's value) and evidence
-# (files, relative to this file's folder). Then run: nbscheck {filename}
-# Editors (VS Code's YAML extension and others) read the next line to complete and check this file:
-{editor}
+# (files, relative to this file's folder). A slot left blank counts as not answered yet, not as a
+# mistake. Then run: nbscheck {filename}
 """,
 }
 
 
 def editor_line(g: Guideline) -> str:
-    """yaml-language-server's modeline: read only when the comment starts with it, on a line of its own."""
+    """yaml-language-server's modeline: read only when the comment starts with it, on a line of its
+    own; the template puts it first, where every editor and the language server look for it."""
     return f"# yaml-language-server: $schema={schema_id(g)}"
 
 

@@ -54,6 +54,6 @@ def clause_lines(c: Clause, lang: str) -> tuple[list[str], list[str]]:
         notes.append(f"  #   {lab['stages']}: {', '.join(a.stages)}")
     slots = []
     if ind.baseline is not None:
-        slots = [f"    baseline:        # {lab['base_slot']}", "      value:", "      year:",
-                 "      evidence:", "        - {path: \"\", kind: survey-report, description: \"\"}"]
+        slots = [f"    baseline:        # {lab['base_slot']}", "      value:", "      year:", "      evidence:",
+                 '        - path: ""', "          kind: survey-report", '          description: ""']
     return notes, slots
