@@ -35,7 +35,7 @@ def test_migrate_adds_exactly_the_blank_answer_init_writes(lang: str):
     init = blank_submission(new, lang).split("\n")
     for cid in plan.new_clauses:
         start = migrated.index(next(line for line in migrated if line.startswith(f"  # {cid} [")))
-        end = next(i for i in range(start, len(migrated)) if migrated[i] == '    note: ""')
+        end = next(i for i in range(start, len(migrated)) if migrated[i].startswith('    note: ""'))
         block = migrated[start:end + 1]
         at = init.index(block[0])
         assert init[at:at + len(block)] == block
@@ -54,10 +54,13 @@ def test_the_blank_answer_at_the_files_indentation_with_options_and_no_not_appli
         "    #   Evidence: report (Report); Points: 2; Dimension: People",
         "    2.2.1:",
         "        status:          # met | partial | not_met | not_applicable",
-        "        value:",
+        "        value:           # the indicator's value: one option",
         "        evidence:",
-        '            - {path: "", kind: report, description: ""}',
-        '        note: ""',
+        '            - path: ""          # the evidence file, relative to this file\'s folder',
+        "              kind: report",
+        '              description: ""',
+        '        justification: ""   # why, when the answer is not_applicable',
+        '        note: ""            # a note (optional)',
     ]
     assert load_text("\n".join(lines) + "\n", "t.yaml").data == {"2.2.1": blank_data(choice)}
     assert blank_lines(g, boolean, "zh")[:5] == [
@@ -73,3 +76,29 @@ def test_the_blank_answer_at_the_files_indentation_with_options_and_no_not_appli
                                              ("a b", None, '"a b"'), ("it's", "'", "'it''s'")])
 def test_keys_keep_the_files_quoting(cid: str, style, shown: str):
     assert key_text(cid, style) == shown
+
+
+def test_evidence_rows_are_block_style_so_a_windows_path_cannot_break_them():
+    """Every blank row the template writes is ``- path:`` then ``kind:``, never ``{...}``: a clerk
+    typing ``C:\\报告\\调查.pdf`` into ``path: ""`` changes one scalar, not a flow mapping's brackets."""
+    g = _guideline(ROOT / "guideline" / "releases" / "1.1.0")
+    text = blank_submission(g, "zh")
+    assert "{path" not in text and "- path: \"\"" in text
+    c = next(c for c in g.assessable if len(c.assessment.evidence) >= 2)
+    lines = blank_lines(g, c, "zh")
+    at = lines.index("    evidence:")
+    assert lines[at + 1:at + 4] == ['      - path: ""          # 证据文件，相对于本文件所在的文件夹',
+                                    f"        kind: {c.assessment.evidence[0]}", '        description: ""']
+    assert lines[at + 4] == '      - path: ""'
+    filled = "\n".join(lines).replace('- path: ""', "- path: C:\\报告\\调查.pdf", 1) + "\n"
+    data = load_text(filled, "t.yaml").data[c.id]
+    assert data["evidence"][0] == {"path": "C:\\报告\\调查.pdf", "kind": c.assessment.evidence[0], "description": ""}
+
+
+@pytest.mark.parametrize("indent,step", [(2, 2), (4, 4), (2, 4), (4, 2)])
+def test_the_blank_answer_reads_back_at_any_indentation(indent: int, step: int):
+    """Sequence items keep their later keys two columns past the ``-`` whatever the file's step."""
+    g = _guideline(ROOT / "guideline")
+    for c in g.assessable:
+        lines = blank_lines(g, c, "en", indent=indent, step=step, key_style=None)
+        assert load_text("\n".join(lines) + "\n", "t.yaml").data == {c.id: blank_data(c)}, c.id

@@ -166,3 +166,30 @@ def test_the_documented_vscode_setting_names_the_default_schema(doc: str, cli):
     assert block, "the VS Code setting is documented"
     (url,) = json.loads(block.group(1))["yaml.schemas"]
     assert url == json.loads(cli("schema")[1])["$id"]
+
+
+@needs_server
+def test_the_untouched_init_template_loads_with_its_schema(server, cli, tmp_path: Path):
+    """The template as ``init`` writes it, its editor line pointed at the schema file: the server
+    parses it (no syntax diagnostic), finds every answer key in the schema (no "not allowed"), and
+    what it flags are only the slots still blank (the editor, unlike the checker, cannot tell an
+    untouched answer from a filled one: a known limit, see docs/running-nbscheck.md)."""
+    client, folder = server
+    version = _newest_release()
+    schema = _schema(cli, folder, version)
+    code, text, _ = cli("init", "--lang", "zh")
+    text = text.replace(f"https://nbscheck.example.org/schemas/submission-bft-nbs-{version}.schema.json", schema, 1)
+    found = client.open((tmp_path / "blank.yaml").as_uri(), text)
+    lines = text.splitlines()
+    assert code == 0 and found
+    assert not [d for d in found if "not allowed" in d["message"] or not d["source"].startswith("yaml-schema")]
+    flagged = {d["range"]["start"]["line"] for d in found}
+    assert all('""' in lines[n] or lines[n].strip().startswith("status:") for n in flagged)
+    statuses = [n for n, line in enumerate(lines) if line.strip().startswith("status:")]
+    assert len(statuses) == len(shipped_release(version).assessable) and set(statuses) <= flagged
+
+
+def shipped_release(version: str):
+    from nbscheck.model.guideline import shipped
+
+    return shipped(version)

@@ -83,7 +83,7 @@ def test_every_line_that_needs_no_change_is_kept_byte_for_byte(plan):
     kept = [ln for i, ln in enumerate(before, 1) if i not in changed]
     _embed(kept, after)  # all 51 other lines, comments included, are there byte for byte and in order
     assert len(kept) == 51  # (the 66 lines and the empty piece after the last newline, less 16)
-    assert len(after) == len(before) + 45  # migrate only added lines besides: comments and the blank answers
+    assert len(after) == len(before) + 52  # migrate only added lines besides: comments and the blank answers
     for i in sorted(changed):
         old = before[i - 1]
         new = {'  version: "1.0.0"   # 所答的版本 / the version answered': '  version: "1.1.0"   # 所答的版本 / the version answered',
