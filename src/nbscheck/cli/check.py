@@ -15,11 +15,12 @@ from .common import (
     add_output_options,
     add_policy_options,
     io_error,
+    open_output,
     policy,
+    said_written,
     style,
-    unsafe_output,
 )
-from .progress import Progress, written
+from .progress import Progress
 
 FORMATS = tuple(CHECK_REPORTS)  # text first: the default
 
@@ -129,17 +130,9 @@ def run(args: argparse.Namespace) -> int:
         refused = _xlsx_refused(args)
         if refused is not None:
             return refused
-    writer = None
-    if args.output:
-        from ..atomic import AtomicWriter
-
-        refused = unsafe_output(args.output, args.paths, args.lang)
-        if refused is not None:
-            return refused
-        try:
-            writer = AtomicWriter(args.output)
-        except OSError as e:
-            return io_error(f"无法写入 {args.output}：{e.strerror}", f"cannot write {args.output}: {e.strerror}", args.lang)
+    writer = open_output(args, args.paths)
+    if isinstance(writer, int):
+        return writer
     out = writer.fh if writer else sys.stdout
     report = _report(args, out, root)
     progress = Progress.for_stream(sys.stderr, args.lang, args.quiet)
@@ -167,8 +160,7 @@ def run(args: argparse.Namespace) -> int:
         report.close()
         if writer:
             writer.commit()
-            if not args.quiet:
-                sys.stderr.write(written(args.output, args.lang))
+            said_written(args)
     except GuidelineError as e:
         progress.clear()
         _discard(writer, report)

@@ -147,9 +147,61 @@ class OutputError(Exception):
         return io_error(f"无法写入 {self.path}：{self.reason}", f"cannot write {self.path}: {self.reason}", lang)
 
 
-def unsafe_output(output: str, inputs: Iterable[str], lang: str) -> int | None:
-    """Exit 2 with a message when ``-o`` would write over an input file or into a folder being
-    checked (the report would replace a submission, or be read as one next time); else None."""
+def written(path: str, lang: str) -> str:
+    """The line that says where ``-o`` put the report."""
+    return f"report written to {path}\n" if lang == "en" else f"报告已写入 {path}\n"
+
+
+def deliver(args: argparse.Namespace, text: str, inputs: Iterable[str] = (), folders: bool = False) -> int | None:
+    """Write a command's whole report where ``-o`` says, the one way every reporting command does:
+    refused (exit 2) when it would replace an input file (or, with ``folders``, land in a folder
+    being checked); written atomically, a failure being NBS001 and exit 2; then, unless
+    ``--quiet``, "report written to" on standard error. Without ``-o`` (or with ``-o -``) the text
+    goes to standard output. Returns an exit code on failure, else None."""
+    output = getattr(args, "output", None)
+    if not output or output == "-":
+        sys.stdout.write(text)
+        return None
+    refused = unsafe_output(output, inputs, args.lang, folders)
+    if refused is not None:
+        return refused
+    failed = write_file(output, text, args.lang)
+    if failed is not None:
+        return failed
+    if not getattr(args, "quiet", False):
+        sys.stderr.write(written(output, args.lang))
+    return None
+
+
+def open_output(args: argparse.Namespace, inputs: Iterable[str]):
+    """For a report written as results arrive (``nbscheck check``): an :class:`~nbscheck.atomic.AtomicWriter`
+    for ``-o`` under the same rules as :func:`deliver` (the folders being checked included), None
+    for standard output, or an exit code when ``-o`` is refused or cannot be opened. The caller
+    commits it and then calls :func:`said_written`."""
+    if not args.output:
+        return None
+    from ..atomic import AtomicWriter
+
+    refused = unsafe_output(args.output, inputs, args.lang, True)
+    if refused is not None:
+        return refused
+    try:
+        return AtomicWriter(args.output)
+    except OSError as e:
+        return io_error(f"无法写入 {args.output}：{e.strerror}", f"cannot write {args.output}: {e.strerror}", args.lang)
+
+
+def said_written(args: argparse.Namespace) -> None:
+    """After a streamed ``-o`` report is committed: the "report written to" line, unless ``--quiet``."""
+    if args.output and not getattr(args, "quiet", False):
+        sys.stderr.write(written(args.output, args.lang))
+
+
+def unsafe_output(output: str, inputs: Iterable[str], lang: str, folders: bool = True) -> int | None:
+    """Exit 2 with a message when ``-o`` would write over an input file or (with ``folders``) into a
+    folder being checked (the report would replace a submission, or be read as one next time); else
+    None. ``diff`` and ``lint`` read guideline folders, where a report does no harm, so they pass
+    ``folders=False``."""
     out = Path(output)
     if out.is_dir():
         return io_error(f"-o {output} 是一个文件夹，请给出文件名", f"-o {output} is a folder: give a file name", lang)
@@ -163,7 +215,7 @@ def unsafe_output(output: str, inputs: Iterable[str], lang: str) -> int | None:
         if p == target or (out.exists() and p.exists() and os.path.samefile(p, out)):
             return io_error(f"-o {output} 就是输入文件，报告会覆盖它；请换一个文件名",
                             f"-o {output} is an input file: the report would replace it; choose another name", lang)
-        if p.is_dir() and (p == target.parent or p in target.parents):
+        if folders and p.is_dir() and (p == target.parent or p in target.parents):
             return io_error(f"-o {output} 在正在检查的文件夹 {raw} 中；请写到别处",
                             f"-o {output} is inside the folder being checked ({raw}): write it elsewhere", lang)
     return None

@@ -9,18 +9,18 @@ read or parsed, names a guideline version nbscheck does not know, or the output 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from ..report import COMPARE_REPORTS, Options
 from ..resources import guideline_dir
-from .common import EXIT_OK, add_output_options, errors, style, write_file
+from .common import EXIT_OK, add_output_options, deliver, errors, style
 
 
 def register(sub) -> None:
     c = sub.add_parser("compare", help="比较同一乡镇的两份提交文件 / compare two submissions of one township")
     c.add_argument("old", metavar="OLD", help="较早的提交文件 / the earlier submission")
     c.add_argument("new", metavar="NEW", help="较新的提交文件 / the later submission")
-    add_output_options(c, ("text", "markdown", "json"))
+    add_output_options(c, tuple(COMPARE_REPORTS))
     c.add_argument("--output", "-o", metavar="FILE", help="写入文件 / write to a file")
     c.add_argument("--guideline", metavar="DIR", help="使用另一份指南文件夹 / use another guideline folder")
     c.set_defaults(run=run)
@@ -82,19 +82,7 @@ def run(args: argparse.Namespace) -> int:
         c = compare(old, new, _chain(old.guideline.version, new.guideline.version, root))
     except (_Failed, CompareError) as e:
         return errors(e.findings, lang)
-    if args.format == "json":
-        from ..report.compare_json import render as render_json
-        text = render_json(c, lang)
-    elif args.format == "markdown":
-        from ..report.compare_markdown import render as render_md
-        text = render_md(c, lang)
-    else:
-        from ..report.compare_text import render as render_text
-        text = render_text(c, lang, style(args, bool(args.output)))
-    if args.output:
-        failed = write_file(args.output, text, lang)
-        if failed is not None:
-            return failed
-    else:
-        sys.stdout.write(text)
-    return EXIT_OK
+    colours = style(args, bool(args.output)) if args.format == "text" else None
+    text = COMPARE_REPORTS[args.format](c, Options(args.lang, colours, quiet=args.quiet))
+    failed = deliver(args, text, (args.old, args.new))
+    return EXIT_OK if failed is None else failed

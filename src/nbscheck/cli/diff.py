@@ -9,18 +9,18 @@ is printed); 2 when a side cannot be resolved or loaded, or the output cannot be
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from ..report import DIFF_REPORTS, Options
 from ..resources import guideline_dir
-from .common import EXIT_FINDINGS, EXIT_OK, add_output_options, errors, style, write_file
+from .common import EXIT_FINDINGS, EXIT_OK, add_output_options, deliver, errors, style
 
 
 def register(sub) -> None:
     d = sub.add_parser("diff", help="比较两个指南版本 / compare two guideline versions")
     d.add_argument("old", help="旧版本：版本号、文件夹或 git 修订 / old side: version, folder or git revision")
     d.add_argument("new", help="新版本 / new side")
-    add_output_options(d, ("text", "markdown", "json"))
+    add_output_options(d, tuple(DIFF_REPORTS))
     d.add_argument("--output", "-o", metavar="FILE", help="写入文件 / write to a file")
     d.add_argument("--guideline", metavar="DIR", help="版本号所指的指南文件夹 / guideline folder whose versions are meant")
     d.add_argument("--exit-code", action="store_true",
@@ -47,19 +47,10 @@ def run(args: argparse.Namespace) -> int:
                                 old_label=old.label, new_label=new.label)
     except SideError as e:
         return errors(e.findings, lang)
-    if args.format == "json":
-        from ..report.diff_json import render as render_json
-        text = render_json(d, lang)
-    elif args.format == "markdown":
-        from ..report.diff_markdown import render as render_md
-        text = render_md(d, lang)
-    else:
-        from ..report.diff_text import render as render_text
-        text = render_text(d, lang, style(args, bool(args.output)))
-    if args.output:
-        failed = write_file(args.output, text, lang)
-        if failed is not None:
-            return failed
-    elif not args.quiet:
-        sys.stdout.write(text)
+    colours = style(args, bool(args.output)) if args.format == "text" else None
+    text = DIFF_REPORTS[args.format](d, Options(args.lang, colours, quiet=args.quiet))
+    # --quiet without -o prints nothing: the exit code (with --exit-code) is the answer
+    failed = deliver(args, "" if args.quiet and not args.output else text, (args.old, args.new))
+    if failed is not None:
+        return failed
     return EXIT_FINDINGS if args.exit_code and d.breaking else EXIT_OK

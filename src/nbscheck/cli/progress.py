@@ -67,7 +67,3 @@ class Progress:
             self.stream.flush()
             self.shown = False
 
-
-def written(path: str, lang: str) -> str:
-    """The line that says where ``-o`` put the report."""
-    return f"report written to {path}\n" if lang == "en" else f"报告已写入 {path}\n"

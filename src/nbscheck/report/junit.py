@@ -26,6 +26,41 @@ def _line(f: Finding, lang: str) -> str:
     return f"{loc}: {SEVERITY[lang][f.severity.value]} {f.code}{clause} {f.message(lang)}"
 
 
+def findings_case(name: str, findings: list[Finding], lang: str, extra: list[str] | None = None,
+                  classname: str = "nbscheck") -> tuple[str, bool]:
+    """One test case as XML text, failed when ``findings`` has an error; and whether it failed.
+    Errors go into the failure, other findings and ``extra`` lines into ``system-out``."""
+    w = _WORDS[lang]
+    case = ET.Element("testcase", {"classname": classname, "name": name, "file": name})
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if errors:
+        head = f"{len(errors)} {w['errors']}"
+        fail = ET.SubElement(case, "failure", {"message": f"{head}: {errors[0].code} {errors[0].message(lang)}",
+                                               "type": errors[0].code})
+        fail.text = "\n".join(_line(f, lang) for f in errors)
+    rest = [_line(f, lang) for f in findings if f.severity is not Severity.ERROR] + (extra or [])
+    if rest:
+        ET.SubElement(case, "system-out").text = "\n".join(rest)
+    return ET.tostring(case, encoding="unicode"), bool(errors)
+
+
+def suite_xml(name: str, cases: list[str], failures: int) -> str:
+    """The whole document: one suite of ``cases`` (XML text each), its counts first."""
+    n = len(cases)
+    attr = _attr(name)
+    head = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<testsuites name={attr} tests="{n}" failures="{failures}" errors="0">\n'
+            f'  <testsuite name={attr} tests="{n}" failures="{failures}" errors="0" skipped="0">\n')
+    return head + "".join("    " + c + "\n" for c in cases) + "  </testsuite>\n</testsuites>\n"
+
+
+def _attr(value: str) -> str:
+    """An XML attribute value, quoted and escaped."""
+    from xml.sax.saxutils import quoteattr
+
+    return quoteattr(value)
+
+
 class JunitReport:
     def __init__(self, out: TextIO, lang: str):
         self.out, self.lang = out, lang
@@ -34,31 +69,33 @@ class JunitReport:
 
     def add(self, r: CheckResult) -> None:
         w = _WORDS[self.lang]
-        case = ET.Element("testcase", {"classname": "nbscheck", "name": r.file, "file": r.file})
-        errors = [f for f in r.findings if f.severity is Severity.ERROR]
-        if errors:
-            self.failures += 1
-            head = f"{len(errors)} {w['errors']}"
-            fail = ET.SubElement(case, "failure", {"message": f"{head}: {errors[0].code} {errors[0].message(self.lang)}",
-                                                   "type": errors[0].code})
-            fail.text = "\n".join(_line(f, self.lang) for f in errors)
-        rest = [_line(f, self.lang) for f in r.findings if f.severity is not Severity.ERROR]
+        extra = []
         if r.score:
             verdict = w["qualified"] if r.qualified else w["not"]
-            rest.append(f"{w['score']}: {r.score.percent}% — {verdict}")
-        if rest:
-            ET.SubElement(case, "system-out").text = "\n".join(rest)
-        self.cases.append(ET.tostring(case, encoding="unicode"))
+            extra.append(f"{w['score']}: {r.score.percent}% — {verdict}")
+        case, failed = findings_case(r.file, r.findings, self.lang, extra)
+        self.cases.append(case)
+        self.failures += failed
 
     def close(self) -> None:
-        n = len(self.cases)
-        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
-                       f'<testsuites name="nbscheck" tests="{n}" failures="{self.failures}" errors="0">\n'
-                       f'  <testsuite name="nbscheck" tests="{n}" failures="{self.failures}" errors="0" skipped="0">\n')
-        for c in self.cases:
-            self.out.write("    " + c + "\n")
-        self.out.write("  </testsuite>\n</testsuites>\n")
+        self.out.write(suite_xml("nbscheck", self.cases, self.failures))
 
 
 def render(results: Sequence[CheckResult], lang: str) -> str:
     return render_with(lambda out: JunitReport(out, lang), results)
+
+
+def render_lint(findings: list[Finding], lang: str, folder: str) -> str:
+    """``nbscheck lint --format junit``: one test case per guideline file with findings, failed when it
+    has errors; a clean guideline is one passing case named after its folder."""
+    by_file: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_file.setdefault(f.file, []).append(f)
+    cases, failures = [], 0
+    for name, found in by_file.items():
+        case, failed = findings_case(name, found, lang, classname="nbscheck.lint")
+        cases.append(case)
+        failures += failed
+    if not cases:
+        cases.append(findings_case(folder, [], lang, classname="nbscheck.lint")[0])
+    return suite_xml("nbscheck lint", cases, failures)
