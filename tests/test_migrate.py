@@ -172,6 +172,9 @@ def test_flow_style_answers_fall_back_to_a_round_trip(plan):
     assert data["guideline"] == {"id": "mini", "version": "1.1.0"}
     assert list(data["answers"]) == ["2.1.1", "2.1.2", "2.1.3", "2.2.2", "2.2.3"]
     assert data["answers"]["2.1.3"] == {"status": "met", "value": 95}
+    from nbscheck.model.blank import blank_data  # the same blank answer as init and the line edit write
+
+    assert data["answers"]["2.2.3"] == blank_data(plan.target.clause("2.2.3"))
     assert result.text.startswith("# 流式写法\n")
     assert "  # nbscheck migrate 1.0.0 → 1.1.0: clause 2.1.2 is now 2.1.3\n  \"2.1.3\": {status: met, value: 95}\n" in result.text
     assert "# 2.3.2: {status: not_met, value: false}" in result.text
