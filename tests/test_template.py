@@ -188,3 +188,19 @@ def test_blank_slots_in_a_filled_answer_are_not_given(cli, tmp_path: Path):
     # NBS212 on its first evidence row: the rows are still blank, so no evidence is given
     assert sorted(codes, key=lambda x: x[1]) == sorted([("NBS206", at_na + 1), ("NBS211", at_met + 1), ("NBS212", at_met + 4)],
                                                        key=lambda x: x[1])
+
+
+def test_one_blank_header_field_keeps_its_own_finding(cli, tmp_path: Path):
+    """NBS410 gathers two or more blank header fields; a list of one would only say less than NBS200."""
+    out, _ = _init(cli, tmp_path)
+    text = _fill_header(out.read_text(encoding="utf-8")).replace('contact:\n  name: "张三"', 'contact:\n  name: ""', 1)
+    p = tmp_path / "one.yaml"
+    p.write_text(text, encoding="utf-8")
+    line = line_of(text, "contact:") + 1
+    assert [f[:3] for f in _findings(cli, p)] == [("NBS200", line, 9), ("NBS260", line_of(text, "answers:"), 1)]
+    text = text.replace('code: "330212001"', 'code: ""', 1)
+    p.write_text(text, encoding="utf-8")
+    (f410, *_rest) = _findings(cli, p)
+    code_line = line_of(text, "  code:")
+    assert f410 == ("NBS410", code_line, 9, "2 fields of the township's details are not filled in yet: "
+                    f"the township's division code (line {code_line}), the contact's name (line {line})")

@@ -133,15 +133,15 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
         errors = ()
     else:  # jsonschema sees only the answers the gate refuses, with everything else in the file
         errors = validator_for(guideline_root, chosen).iter_errors(gate.failing(data))
-    header_blanks: list[list[Any]] = []
+    header_blanks: list[tuple[list[Any], Finding]] = []
     for err in errors:
         if _in_blank_row(answers, err.absolute_path):
             continue
-        if blank_header(data, list(err.absolute_path)):
-            header_blanks.append(list(err.absolute_path))
-            continue
         f = schema_finding(doc, g, err)
         if f is None:
+            continue
+        if blank_header(data, list(err.absolute_path)):
+            header_blanks.append((list(err.absolute_path), f))
             continue
         out.append(f)
         p = list(err.absolute_path)

@@ -19,8 +19,9 @@ A blank slot in a filled answer (``value``, ``unit``, ``justification``, ``note`
 baseline's ``value``, ``year`` and ``note``) is read as not given, and so is a blank top-level
 ``stage``: the rules then say what a missing slot means (a ``met`` without a value, a
 ``not_applicable`` without a justification), never "this blank is not text". The header's blank
-fields (township, period, contact) are one finding (NBS410) listing each with its line, since a
-submission cannot be handed in without them.
+fields (township, period, contact), when two or more are blank, are one finding (NBS410) listing
+each with its line, an error since a submission cannot be handed in without them; a single blank
+field keeps its own finding.
 """
 
 from __future__ import annotations
@@ -169,18 +170,19 @@ def blank_header(data: Any, path: list[Any]) -> bool:
     return blank_scalar(v)
 
 
-def header_summary(doc: Document, paths: list[list[Any]]) -> list[Finding]:
-    """NBS410: the header's blank fields, each named with its line, in one finding at the first."""
+def header_summary(doc: Document, blanks: list[tuple[list[Any], Finding]]) -> list[Finding]:
+    """The header's blank fields: one field's own findings when only one is blank, else NBS410,
+    each field named with its line, in one finding at the first."""
     seen: dict[tuple, int] = {}
-    for p in paths:
+    for p, _ in blanks:
         key = tuple(p[:2])
         if key not in seen:
             seen[key] = doc.where(p).line
-    if not seen:
-        return []
+    if len(seen) < 2:
+        return [f for _, f in blanks]
     order = sorted(seen, key=lambda k: seen[k])
     zh = "、".join(f"{_HEADER_NAMES.get(k, ('/'.join(map(str, k)),) * 2)[0]}（第 {seen[k]} 行）" for k in order)
     en = ", ".join(f"{_HEADER_NAMES.get(k, ('/'.join(map(str, k)),) * 2)[1]} (line {seen[k]})" for k in order)
-    first = next(p for p in paths if tuple(p[:2]) == order[0])
+    first = next(p for p, _ in blanks if tuple(p[:2]) == order[0])
     return [make("NBS410", doc.where(first), path="/" + "/".join(map(str, first)), count=len(order),
                  fields=zh, fields_en=en)]
