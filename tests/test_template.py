@@ -8,6 +8,7 @@ derived from the template's own text (``line_of``), never typed in by hand.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,33 @@ def test_one_blank_header_field_keeps_its_own_finding(cli, tmp_path: Path):
     code_line = line_of(text, "  code:")
     assert f410 == ("NBS410", code_line, 9, "2 fields of the township's details are not filled in yet: "
                     f"the township's division code (line {code_line}), the contact's name (line {line})")
+
+
+def test_a_blank_baseline_slot_and_a_blank_stage_are_not_given(mini: Path, tmp_path: Path):
+    """A filled answer to a baseline indicator with the template's baseline slot still blank is
+    asked for its baseline (NBS226), not told that a blank year is not a whole number; ``stage:``
+    left blank means no stage named (every clause assessed), not an unknown stage."""
+    from conftest import FIXTURES, col_of, edit
+    from nbscheck.check.checker import check_file
+    from nbscheck.model.blank import blank_lines
+    from nbscheck.model.guideline import load_guideline
+
+    edit(mini / "guideline.yaml", "  qualification:", "  stages:\n    - {id: entry, name: {zh: 入门认定, en: Entry}}\n"
+                                                      "  qualification:")
+    edit(mini / "chapters/02-measures.yaml", "            min: 0\n            target: {at_least: 5}",
+         "            min: 0\n            target: {at_least: 2}\n            baseline: change")
+    g = load_guideline(mini).guideline
+    lines = blank_lines(g, g.clause("2.1.3"), "en")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("    baseline:"))
+    slot = lines[at + 1:lines.index("    evidence:")]  # the template's baseline slot, as it writes it
+    assert slot == ["      value:", "      year:", "      evidence:", '        - path: ""', "          kind: survey-report",
+                    '          description: ""']
+    good = (FIXTURES / "subs" / "good.yaml").read_text(encoding="utf-8")
+    body = good.replace("    unit: ha\n", "    unit: ha\n    baseline:\n" + "\n".join(slot) + "\n", 1)
+    body = body.replace("answers:\n", "stage:\nanswers:\n", 1)
+    folder = tmp_path / "sub"
+    shutil.copytree(FIXTURES / "subs", folder)
+    (folder / "s.yaml").write_text(body, encoding="utf-8")
+    r = check_file(folder / "s.yaml", guideline_root=str(mini), name="s.yaml")
+    assert [(f.code, f.line, f.column, f.clause) for f in r.findings] == [
+        ("NBS226", line_of(body, "value: 7.5"), col_of(body, "7.5"), "2.1.3")]

@@ -59,10 +59,19 @@ SLOTS = ("value", "unit", "justification", "note", "evidence")
 answer with content but no status is asked for its status)."""
 
 
+_ABSENT = object()
+
+
 def given_slots(ans: dict[str, Any]) -> dict[str, Any]:
     """``ans`` without its blank slots (a new mapping), or ``ans`` itself when none is blank."""
-    drop = {k for k in SLOTS if k in ans and blank_scalar(ans[k])}
+    drop = set()
+    for k in SLOTS:  # a plain loop: this runs for every answer of every file
+        v = ans.get(k, _ABSENT)
+        if v is None or (type(v) is str and not v.strip()):
+            drop.add(k)
     base = ans.get("baseline")
+    if not drop and base is None and "baseline" not in ans:
+        return ans
     trimmed_base = _given_baseline(base) if isinstance(base, dict) else base
     if blank_scalar(base) and "baseline" in ans:
         drop.add("baseline")
