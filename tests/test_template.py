@@ -41,11 +41,12 @@ def test_init_says_what_it_wrote_and_what_to_do_next(cli, tmp_path: Path, lang: 
     n = len(g.assessable)
     if lang == "zh":
         assert err == (f"nbscheck：已写入 {out}：指南 bft-nbs {g.version}，共 {n} 条待答条款。\n"
-                       f"下一步：逐条填写 status、value 和 evidence（留空的项算作“尚未填写”），然后运行：nbscheck {out}\n")
+                       "下一步：填好乡镇信息、评估期和联系人，再逐条填写 status、value 和 evidence（留空的答复算作“尚未填写”），"
+                       f"然后运行：nbscheck {out}\n")
     else:
         assert err == (f"nbscheck: wrote {out}: guideline bft-nbs {g.version}, {n} clauses to answer.\n"
-                       "Next: fill in status, value and evidence for each clause (a slot left blank counts as not "
-                       f"answered yet), then run: nbscheck {out}\n")
+                       "Next: fill in the township, period and contact, then status, value and evidence for each "
+                       f"clause (an answer left blank counts as not answered yet), then run: nbscheck {out}\n")
 
 
 def test_the_note_goes_to_stderr_so_standard_output_stays_the_file(cli):

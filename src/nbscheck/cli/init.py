@@ -52,10 +52,11 @@ def next_steps(g, output: str | None, lang: str) -> str:
     run = output or "FILE"
     if lang == "en":
         return (f"nbscheck: wrote {target}: guideline {g.id} {g.version}{draft}, {n} clauses to answer.\n"
-                f"Next: fill in status, value and evidence for each clause (a slot left blank counts as not "
-                f"answered yet), then run: nbscheck {run}\n")
+                f"Next: fill in the township, period and contact, then status, value and evidence for each clause "
+                f"(an answer left blank counts as not answered yet), then run: nbscheck {run}\n")
     return (f"nbscheck：已写入 {target}：指南 {g.id} {g.version}{draft}，共 {n} 条待答条款。\n"
-            f"下一步：逐条填写 status、value 和 evidence（留空的项算作“尚未填写”），然后运行：nbscheck {run}\n")
+            f"下一步：填好乡镇信息、评估期和联系人，再逐条填写 status、value 和 evidence（留空的答复算作“尚未填写”），"
+            f"然后运行：nbscheck {run}\n")
 
 
 def _told(args: argparse.Namespace, g) -> None:

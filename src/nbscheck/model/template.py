@@ -17,15 +17,16 @@ _HEAD = {
 # {title}（{version}）自评估提交文件
 # 由 nbscheck init 生成。逐条填写 status（met 符合 / partial 部分符合 / not_met 不符合 /
 # not_applicable 不适用，须在 justification 说明理由）、value（指标值）和 evidence（证据文件，
-# 路径相对于本文件所在的文件夹）。留空的项算作“尚未填写”，不算错误。填写后运行：nbscheck {filename}
+# 路径相对于本文件所在的文件夹）。乡镇信息、评估期和联系人须填好；留空的答复算作“尚未填写”，不算错误。
+# 填写后运行：nbscheck {filename}
 """,
     "en": """{editor}
 # ^ Editors (VS Code's YAML extension and others) read the first line to complete and check this file: keep it first.
 # {title} ({version}): self-assessment submission
 # Written by nbscheck init. For each clause fill in status (met / partial / not_met /
 # not_applicable, the last with a justification), value (the indicator's value) and evidence
-# (files, relative to this file's folder). A slot left blank counts as not answered yet, not as a
-# mistake. Then run: nbscheck {filename}
+# (files, relative to this file's folder). The township, period and contact must be filled in; an
+# answer left blank counts as not answered yet, not as a mistake. Then run: nbscheck {filename}
 """,
 }
 
