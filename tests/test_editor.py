@@ -187,6 +187,20 @@ def test_the_untouched_init_template_loads_with_its_schema(server, cli, tmp_path
     assert all('""' in lines[n] or lines[n].strip().startswith("status:") for n in flagged)
     statuses = [n for n, line in enumerate(lines) if line.strip().startswith("status:")]
     assert len(statuses) == len(shipped_release(version).assessable) and set(statuses) <= flagged
+    # what each says: nbscheck's bilingual errorMessage where the server reads one (status, code,
+    # dates); for an empty string the server's own message, which it translates (it ignores
+    # errorMessage on minLength)
+    from nbscheck.check.submission_schema import DATE_ERROR
+
+    paths = [n for n, line in enumerate(lines) if line.strip().startswith('- path: ""')]
+    by_message: dict[str, list[int]] = {}
+    for d in found:
+        by_message.setdefault(d["message"], []).append(d["range"]["start"]["line"])
+    empty = "String is shorter than the minimum length of 1."
+    assert sorted(by_message) == sorted([STATUS_ERROR, empty, DATE_ERROR, "应为 9 位数字 / must be 9 digits"])
+    assert sorted(by_message[STATUS_ERROR]) == statuses and len(by_message[DATE_ERROR]) == 2
+    assert sorted(by_message[empty]) == sorted(paths + [lines.index(ln) for ln in lines if ln.startswith(
+        ("  name: {zh:", "  county: {zh:", "  province: {zh:"))] + [lines.index("contact:") + 1])
 
 
 def shipped_release(version: str):
