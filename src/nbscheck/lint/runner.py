@@ -12,7 +12,8 @@ from pathlib import Path
 from ..findings import Finding
 from ..model.guideline import load_guideline
 from ..model.types import Guideline
-from . import assessment, languages, modal_verbs, numbering, outcomes, references, scoring, terms
+from . import (assessment, citations, definitions, languages, modal_verbs, numbering, numbers, outcomes,
+               references, scoring, terms)
 
 
 def lint(directory: str | Path | None = None) -> list[Finding]:
@@ -26,7 +27,8 @@ def lint(directory: str | Path | None = None) -> list[Finding]:
     return sorted(unique.values(), key=Finding.sort_key)
 
 
-RULES = (languages, numbering, references, modal_verbs, assessment, scoring, outcomes, terms)
+RULES = (languages, numbering, references, modal_verbs, assessment, scoring, outcomes, terms, numbers, definitions,
+         citations)
 """The lint rules, one module per concern, in the order they run; each declares its codes in ``CODES``."""
 
 
