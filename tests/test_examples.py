@@ -142,9 +142,13 @@ def test_shipped_guideline_meets_the_content_bar():
 
 
 def test_every_release_is_frozen_and_lints_clean():
+    """A release is frozen: the rules that read its wording (numbers, terms, citations: NBS13x, added
+    after 1.1.0) report defects the next version fixes; every other rule finds nothing."""
     from nbscheck.model.guideline import versions
+    from nbscheck.lint import citations, definitions, numbers
     from nbscheck.lint.runner import lint
 
+    wording = set(numbers.CODES + definitions.CODES + citations.CODES)
     known = versions()
     assert "1.0.0" in known and shipped().version in known
     for version, path in known.items():
@@ -152,7 +156,7 @@ def test_every_release_is_frozen_and_lints_clean():
         assert g.version == version
         if path.parent.name == "releases":
             assert g.status == "released" and g.released, version
-            assert lint(path) == [], version
+            assert [f for f in lint(path) if f.code not in wording] == [], version
         else:
             assert g.status == "draft"
 

@@ -127,6 +127,8 @@ def check(g: Guideline, complete: bool = True) -> list[Finding]:
     """The findings of this concern; whether a term is used is known only for a complete guideline."""
     all_spots = spots(g)
     out = _duplicates(g) + _in_text(g, all_spots)
-    if complete and g.terms:
+    known = {t.id for t in g.terms}
+    dangling = any(x not in known for c in g.clauses for x in c.see_terms)  # NBS105 says so; "unused" would follow
+    if complete and g.terms and not dangling:
         out += _unused(g, all_spots)
     return out

@@ -25,7 +25,8 @@ _MASKS = [
     re.compile(r"(?:https?://|doi:\s?|10\.\d{4,}/)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+"),
     re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]?\d+(?:\.\d+)?[a-z]?(?![0-9])"),  # CO2, PM2.5, BOD5, N2O (letters then digits)
     re.compile(r"(?<![A-Za-z])[A-Z]\.\d+(?:\.\d+)*"),                         # table and annex items: A.1, B.2.3
-    re.compile(r"(?:^|(?<=[；;：:。\s（(]))[（(]?(?:\d{1,2}|[a-z])[)）](?=\s?\S)"),  # list numbering a) 1) （2）
+    # list numbering: a) 1) at the start of an item, （2） anywhere; not the "4)" that closes "(out of 4)"
+    re.compile(r"(?:^|(?<=[；;：:。，,])|(?<=[；;：:。，,]\s))(?:\d{1,2}|[a-z])[)）](?=\s?\S)|[（(]\d{1,2}[)）](?=\s?\S)"),
 ]
 _NUMBER = re.compile(r"(?<![0-9.])(\d{1,3}(?:(?:,| |\u2009|\u202f)\d{3})+(?![0-9])|\d+(?:\.\d+)*)(?![0-9])")
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
