@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
+from typing import Callable
 
 from ..findings import Finding, Position, make
-from ..model.clauses import Reference
+from ..model.clauses import Chapter, Reference
 from ..model.types import Guideline
 from .quantities import STANDARD
 from .texts import spots
@@ -33,7 +35,13 @@ class Entry:
     base: str        # the code without its year: GB/T 1.1
     year: str | None
     aliases: tuple[str, ...]  # how the text may name it without a standard's code
-    pos: Position
+    chapter: Chapter
+    index: int
+
+    @property
+    def pos(self) -> Position:
+        """Where the entry's code is written (found only when a finding needs it)."""
+        return self.chapter.src.at("references", self.index, "code")
 
 
 @dataclass(frozen=True)
@@ -42,9 +50,13 @@ class Citation:
     year: str | None
     written: str
     normative: bool
-    pos: Position
+    where: Callable[[], Position]  # found only when a finding needs it: positions compose the YAML
     clause: str | None
     entry: str | None = None  # for a citation found by title: the base of the entry it names
+
+    @property
+    def pos(self) -> Position:
+        return self.where()
 
 
 def _squash(text: str) -> str:
@@ -68,7 +80,7 @@ def _entries(g: Guideline) -> list[Entry]:
             m = STANDARD.fullmatch(r.code.strip())
             base = re.sub(r"\s", " ", m.group("base")) if m else None
             year = (m.group("year") or m.group("isoyear")) if m else None
-            out.append(Entry(r, normative, base or r.code.strip(), year, _aliases(r, base), ch.src.at("references", i, "code")))
+            out.append(Entry(r, normative, base or r.code.strip(), year, _aliases(r, base), ch, i))
     return out
 
 
@@ -76,7 +88,7 @@ def _citations(g: Guideline, entries: list[Entry]) -> list[Citation]:
     out: list[Citation] = []
     literal = [e for e in entries if e.aliases]
 
-    def scan(text: str, normative: bool, pos: Position, clause: str | None) -> None:
+    def scan(text: str, normative: bool, pos: Callable[[], Position], clause: str | None) -> None:
         for m in STANDARD.finditer(text):
             out.append(Citation(re.sub(r"\s", " ", m.group("base")), m.group("year") or m.group("isoyear"),
                                 m.group(0), normative, pos, clause))
@@ -91,10 +103,10 @@ def _citations(g: Guideline, entries: list[Entry]) -> list[Citation]:
             continue  # the lists themselves
         for lang in ("zh", "en"):
             if s.get(lang):
-                scan(s.get(lang), s.normative, s.at(lang), s.clause_id)
+                scan(s.get(lang), s.normative, partial(s.at, lang), s.clause_id)
     for t in g.terms:
         if t.source:
-            scan(t.source, False, t.src.at("source"), None)
+            scan(t.source, False, partial(t.src.at, "source"), None)
     return out
 
 

@@ -66,7 +66,7 @@ def _treated_as_terms(s: Spot) -> Iterator[tuple[str, str, bool]]:
             yield "zh", w, False
 
 
-def _in_entry(s: Spot, g: Guideline, i: int) -> bool:
+def _in_entry(s: Spot, i: int) -> bool:
     return s.chapter is None and s.role != "meta" and s.path[:2] == ("terms", i)
 
 
@@ -113,7 +113,7 @@ def _unused(g: Guideline, all_spots: list[Spot]) -> list[Finding]:
         abbr = t.abbreviation
         used = t.id in pointed  # a clause that points at the entry uses it, even in other words
         for s in body:
-            if _in_entry(s, g, i):
+            if _in_entry(s, i):
                 continue
             if (zh and zh in s.zh) or (en and en in s.en.lower()) or (abbr and (abbr in s.zh or abbr in s.en)):
                 used = True

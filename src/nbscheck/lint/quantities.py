@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # the codes of standards and documents, with an optional year: GB 3838—2002, GB/T 1.1, HJ 710.1, DB3308/T 169
 STANDARD = re.compile(
@@ -77,7 +78,8 @@ def _mask(text: str) -> str:
     return text
 
 
-def digits(text: str, references: frozenset[str] = frozenset()) -> list[Number]:
+@lru_cache(maxsize=4096)  # a rule asks about each text several times, once per language it compares
+def digits(text: str, references: frozenset[str] = frozenset()) -> tuple[Number, ...]:
     """Every number written in digits. ``references`` are the ids (``5.1``, ``3.26``) that a lone
     dotted number is taken to point at; a number with two dots or more always points at a clause."""
     masked = _mask(text)
@@ -94,7 +96,7 @@ def digits(text: str, references: frozenset[str] = frozenset()) -> list[Number]:
             word = mult.group(1)
             values.add(v * {"万": 10_000, "亿": 100_000_000, "thousand": 1000, "million": 1_000_000}[word])
         out.append(Number(written, frozenset(values), m.start(1), m.end(1)))
-    return out
+    return tuple(out)
 
 
 def _unit_follows(text: str, end: int) -> bool:
@@ -122,7 +124,8 @@ def _cn_value(run: str) -> list[float]:
     return out
 
 
-def words(text: str) -> set[float]:
+@lru_cache(maxsize=4096)
+def words(text: str) -> frozenset[float]:
     """The values of number words and Chinese numerals (they answer for digits, never reported)."""
     out: set[float] = set()
     for m in _CN_NUMERAL.finditer(text):
@@ -145,12 +148,12 @@ def words(text: str) -> set[float]:
         out.add(5.0)
     for m in re.finditer(r"\b(\d+)-(?:fold|year|day|month)", text):
         out.add(float(m.group(1)))
-    return out
+    return frozenset(out)
 
 
 def values(text: str, references: frozenset[str] = frozenset()) -> set[float]:
     """Every value the text states, in digits or words (what can answer for a number elsewhere)."""
-    out = words(text)
+    out = set(words(text))
     for n in digits(text, references):
         out |= n.values
     return out

@@ -93,8 +93,19 @@ def _role(path: tuple, clause: Clause | None, in_terms: bool) -> str:
     return TITLE
 
 
+_LAST: list[tuple[Guideline, list[Spot]]] = []  # three rules read the same guideline's texts in a row
+
+
 def spots(g: Guideline) -> list[Spot]:
-    """Every bilingual text of the guideline's files, in file order."""
+    """Every bilingual text of the guideline's files, in file order (made once per guideline)."""
+    if _LAST and _LAST[0][0] is g:
+        return _LAST[0][1]
+    out = _spots(g)
+    _LAST[:] = [(g, out)]
+    return out
+
+
+def _spots(g: Guideline) -> list[Spot]:
     out: list[Spot] = []
     clauses = [c for c in g.clauses if c.src.doc is not None]
     seen: set[int] = set()
