@@ -73,6 +73,17 @@ def test_a_number_only_in_one_language(mini: Path):
     assert found(mini) == [("NBS131", CH2, *at(text, "The township shall complete a baseline survey within"))]
 
 
+def test_the_cli_reports_file_line_column_in_either_language(mini: Path, cli):
+    text = set_text(mini, "乡镇应完成本底调查。", "乡镇应在3年内完成本底调查。",
+                    "The township shall complete a baseline survey.", "The township shall complete a baseline survey.")
+    line, col = at(text, "乡镇应在3年内")
+    code, out, _ = cli("lint", str(mini), "--lang", "en", "--color", "never")
+    assert code == 1
+    assert f"{CH2}:{line}:{col}: error NBS131 [2.1.1] the number 3 in the Chinese text has no counterpart in the English text" in out
+    code, out, _ = cli("lint", str(mini), "--color", "never")
+    assert f"{CH2}:{line}:{col}: 错误 NBS131 [2.1.1] 中文中的数字“3”在英文中没有对应" in out
+
+
 def test_clause_numbers_are_compared_as_pointers_not_quantities(mini: Path):
     text = set_text(mini, "乡镇应完成本底调查。", "乡镇应按1.2的要求完成本底调查。",
                     "The township shall complete a baseline survey.", "The township shall complete a baseline survey as 2.1.3 requires.")

@@ -64,7 +64,7 @@ def _squash(text: str) -> str:
 
 
 def _aliases(r: Reference, base: str | None) -> tuple[str, ...]:
-    out = [] if base else [_squash(r.code)]
+    out = [] if base or len(_squash(r.code)) < 2 else [_squash(r.code)]
     for title in (r.title.zh, r.title.en):
         title = re.sub(r"[（(]\d{4}[）)]$", "", title.strip())
         short = re.split(r"[：:]", title)[0]
