@@ -128,6 +128,7 @@ def test_what_is_read_as_a_number():
     assert [(n.written, n.reference) for n in q.digits("见5.1.2和3.26，不少于2.5 m，GB/T 1.1—2020，1) 本底", frozenset({"3.26"}))] == [
         ("5.1.2", True), ("3.26", True), ("2.5", False)]
     assert [n.written for n in q.quantities_with_unit("不少于3～5 hm²，宽200 m", ("hm²",))] == ["3", "5"]
+    assert [n.written for n in q.quantities_with_unit("管径5 mm，历时10 min，长200 m", ("m", "米"))] == ["200"]
 
 
 # --- terms --------------------------------------------------------------------------------------
@@ -246,8 +247,11 @@ def test_dated_and_undated_citations_follow_the_list(cited: Path):
     assert found(cited) == [("NBS138", CH2, *at(text, "本地物种更适应当地气候")),
                             ("NBS138", CH2, *at(text, "乡镇应恢复退化湿地"))]
     undated, dated = lint(cited)
-    assert dated.message("zh") == "此处注日期引用 GB 3838—2002，但规范性引用文件（第2章）中不注日期列为 GB 3838"
-    assert undated.message("en") == "GB/T 1.1 is cited undated here, but the bibliography lists it dated as GB/T 1.1—2020"
+    assert dated.message("zh") == "此处注日期引用 GB 3838—2002，但规范性引用文件（第2章）不注日期列出：GB 3838"
+    assert undated.message("en") == "GB/T 1.1 is cited undated here, but the bibliography lists it dated: GB/T 1.1—2020"
+    edit(cited / CH2, "（见 GB/T 1.1 和", "（见 GB/T 1.1—2009 和")
+    edition = [f for f in lint(cited) if f.args["ref"] != "GB 3838—2002"]
+    assert [f.message("zh") for f in edition] == ["此处按 2009 年版引用 GB/T 1.1—2009，但参考文献按 2020 年版列出：GB/T 1.1—2020"]
 
 
 # --- the shipped versions -----------------------------------------------------------------------

@@ -171,7 +171,7 @@ CATALOG: dict[str, Message] = {
     "NBS137": Message(E, "文件 {ref} {problem}", "{ref} {problem_en}",
                       "GB/T 1.1—2020：条款要求所依据的文件列入规范性引用文件，仅供参考的文件列入参考文献。",
                       "GB/T 1.1-2020: documents a requirement depends on are normative references; documents cited for information go in the bibliography."),
-    "NBS138": Message(E, "此处{form_zh}引用 {ref}，但{list_zh}中{listed_form_zh}列为 {listed}", "{ref} is cited {form_en} here, but the {list_en} lists it {listed_form_en} as {listed}",
+    "NBS138": Message(E, "此处{form_zh}引用 {ref}，但{list_zh}{listed_form_zh}列出：{listed}", "{ref} is cited {form_en} here, but the {list_en} lists it {listed_form_en}: {listed}",
                       "引用的写法应与列表一致：列表注日期的，引用也注同一日期；列表不注日期的，引用也不注日期。",
                       "Cite a document the way it is listed: with the same year if the list gives one, without a year if it does not."),
     # --- a submission (check) ------------------------------------------------------------------

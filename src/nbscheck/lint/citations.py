@@ -120,6 +120,15 @@ def _match(c: Citation, entries: list[Entry]) -> list[Entry]:
     return series or [e for e in entries if c.base.startswith(e.base + ".")]
 
 
+def _forms(cited: str | None, listed: str | None) -> dict[str, str]:
+    """How the citation and the entry are written: dated, undated, or (both dated) which edition."""
+    if cited and listed:
+        return {"form_zh": f"按 {cited} 年版", "form_en": f"as the {cited} edition",
+                "listed_form_zh": f"按 {listed} 年版", "listed_form_en": f"as the {listed} edition"}
+    return {"form_zh": "注日期" if cited else "不注日期", "form_en": "dated" if cited else "undated",
+            "listed_form_zh": "注日期" if listed else "不注日期", "listed_form_en": "dated" if listed else "undated"}
+
+
 def _list_name(normative: bool) -> tuple[str, str]:
     return ("规范性引用文件（第2章）", "normative references (chapter 2)") if normative else ("参考文献", "bibliography")
 
@@ -142,9 +151,7 @@ def check(g: Guideline, complete: bool = True) -> list[Finding]:
         if c.base is not None and c.base == e.base and c.year != e.year:
             zh, en = _list_name(e.normative)
             out.append(make("NBS138", c.pos, clause=c.clause, ref=c.written, listed=e.ref.code, list_zh=zh, list_en=en,
-                            form_zh="注日期" if c.year else "不注日期", form_en="dated" if c.year else "undated",
-                            listed_form_zh="注日期" if e.year else "不注日期",
-                            listed_form_en="dated" if e.year else "undated"))
+                            **_forms(c.year, e.year)))
         if c.normative and not any(x.normative for x in found):
             out.append(make("NBS137", c.pos, clause=c.clause, ref=c.written, problem="在条款要求中被规范性引用，应列入第2章规范性引用文件",
                             problem_en="is cited normatively in a requirement, so it belongs in the normative references (chapter 2)"))

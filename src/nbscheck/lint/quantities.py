@@ -174,7 +174,8 @@ def quantities_with_unit(text: str, units: tuple[str, ...], references: frozense
         # a range gives its unit once, at the end: 3～5 hm², 1年～2年, 20%–30%
         while True:
             tail = masked[nums[j].end:]
-            if any(re.match(r"\s?" + re.escape(u), tail) for u in units):
+            if any(re.match(r"\s?" + re.escape(u) + (r"(?![A-Za-z])" if u[-1:].isascii() and u[-1:].isalpha() else ""), tail)
+                   for u in units if u):
                 out.append(n)
                 break
             if j + 1 < len(nums) and re.fullmatch(r"\s?(?:～|~|–|—|-|至|到|to)\s?", masked[nums[j].end:nums[j + 1].start]):
