@@ -29,8 +29,8 @@ CODES: tuple[str, ...] = ("NBS132", "NBS133", "NBS134")
 _CJK_WORD = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,11}"
 # a word defined in passing (Chinese): quoted and followed by 指 / 是指, or opening a sentence with 是指 / 指
 _DEFINED_ZH = [
-    re.compile(r"“(?P<w>" + _CJK_WORD + r")”(?:一词)?(?:是指|系指|指|意为|的含义为|的含义是)(?![标南导数定出引挥的向明示])"),
-    re.compile(r"(?:^|(?<=[。；]))(?:本(?:条|章|文件)(?:中的|所称的?))?(?P<w>" + _CJK_WORD + r"?)(?:一般|通常)?(?:是指|系指|指)"
+    re.compile(r"“(?P<w>" + _CJK_WORD + r")”(?:一词)?(?:是指|系指|指的是|指|意为|的含义为|的含义是)(?![标南导数定出引挥的向明示])"),
+    re.compile(r"(?:^|(?<=[。；]))(?:本(?:条|章|文件)(?:中的|所称的?))?(?P<w>" + _CJK_WORD + r"?)(?:一般|通常)?(?:是指|系指|指的是|指)"
                r"(?![标南导数定出引挥的向明示])"),
 ]
 _DEFINED_EN = re.compile(r"[\"“](?P<w>[A-Za-z][A-Za-z -]{1,40})[\"”] (?:means|refers to|is defined as)\b")
@@ -38,7 +38,7 @@ _DEFINED_EN = re.compile(r"[\"“](?P<w>[A-Za-z][A-Za-z -]{1,40})[\"”] (?:mean
 _POINTED_ZH = re.compile(r"“(?P<w>" + _CJK_WORD + r")”(?:一词)?的(?:含义|定义)见")
 _LISTED_ZH = re.compile(r"((?:“" + _CJK_WORD + r"”[、和及与]?)+)等?术语")
 _QUOTED = re.compile(r"“(" + _CJK_WORD + r")”")
-_NOT_A_TERM = re.compile(r"[应宜可不的和或与在对从把被将为是了]")  # function words: a clause, not a term
+_NOT_A_TERM = re.compile(r"[应宜可不的和或与在对从把被将为是了]|^(?:此|这|该|上述|前述|以上|下列|其|本)")  # not a term
 
 
 def _treated_as_terms(s: Spot) -> Iterator[tuple[str, str, bool]]:
