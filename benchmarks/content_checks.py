@@ -14,7 +14,9 @@ What is counted, and how:
   as the section whose clauses name the term ``outcome-indicator``; until the assessment model
   (issue 13) gives clauses a field for it, that section is the definition;
 - defined terms that no clause, note or definition uses (a term defined but never used) and
-  normative references that no clause cites, and the reverse for codes that look like a standard.
+  normative references that no clause cites, and the reverse for codes that look like a standard;
+- ``nbscheck lint``'s findings by code (its wording rules NBS130-NBS138 read numbers, terms and
+  citations more closely than the counts above); a lint error is a check not met.
 
 The thresholds the issue sets are in ``THRESHOLDS``; ``failures()`` lists those not met, and
 tests/test_content_checks.py asserts there are none for the working draft.
@@ -29,7 +31,9 @@ import sys
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from nbscheck.model.guideline import shipped
+from nbscheck.findings import Severity
+from nbscheck.lint.runner import lint
+from nbscheck.model.guideline import shipped, versions
 
 THRESHOLDS = {
     "gbf_targets_mapped": 21,        # of 23
@@ -56,6 +60,8 @@ class ContentChecks:
     unused_terms: list[str] = field(default_factory=list)
     uncited_references: list[str] = field(default_factory=list)
     unlisted_citations: list[str] = field(default_factory=list)
+    lint_errors: dict[str, int] = field(default_factory=dict)    # code: how many
+    lint_warnings: dict[str, int] = field(default_factory=dict)
 
     def failures(self) -> list[str]:
         out = []
@@ -75,6 +81,7 @@ class ContentChecks:
         out += [f"term defined but not used: {t}" for t in self.unused_terms]
         out += [f"normative reference not cited: {r}" for r in self.uncited_references]
         out += [f"cited but not listed: {r}" for r in self.unlisted_citations]
+        out += [f"lint {code}: {n} error(s)" for code, n in sorted(self.lint_errors.items())]
         return out
 
 
@@ -125,8 +132,12 @@ def measure(version: str | None = None) -> ContentChecks:
     listed = {re.sub(r"—\d{4}$", "", r.code) for r in (*normative, *informative)}
     cited = {m.group(0).replace(" ", " ") for m in _CODE.finditer(alltext)}
     unlisted = sorted(c for c in cited if c not in listed and not any(l.startswith(c + ".") for l in listed))
+    findings = lint(versions()[g.version])
+    errors = Counter(f.code for f in findings if f.severity is Severity.ERROR)
+    warnings = Counter(f.code for f in findings if f.severity is not Severity.ERROR)
     return ContentChecks(g.version, dict(levels), len(assessable), sorted(mapped, key=int), len(gbf_items),
-                         per_iucn, outcomes, per_indicator, unused, uncited, unlisted)
+                         per_iucn, outcomes, per_indicator, unused, uncited, unlisted,
+                         dict(sorted(errors.items())), dict(sorted(warnings.items())))
 
 
 def render(m: ContentChecks) -> str:
@@ -140,7 +151,9 @@ def render(m: ContentChecks) -> str:
              + ", ".join(f"{k}: {v}" for k, v in sorted(m.per_iucn.items(), key=lambda kv: int(kv[0]))),
              (f"IUCN indicators served by assessable clauses: {sum(1 for n in m.iucn_indicators.values() if n)}"
               f"/{len(m.iucn_indicators)}" if m.iucn_indicators else "IUCN indicators: not mapped"),
-             f"outcome indicators: {len(m.outcome_clauses)} ({', '.join(m.outcome_clauses)})"]
+             f"outcome indicators: {len(m.outcome_clauses)} ({', '.join(m.outcome_clauses)})",
+             f"lint: {sum(m.lint_errors.values())} errors, {sum(m.lint_warnings.values())} warnings"
+             + "".join(f"; {c} {n}" for c, n in sorted({**m.lint_errors, **m.lint_warnings}.items()))]
     fails = m.failures()
     lines.append("checks: all met" if not fails else "checks not met:\n  " + "\n  ".join(fails))
     return "\n".join(lines) + "\n"
