@@ -49,3 +49,19 @@ def test_lint_rules_are_one_module_per_concern():
         assert callable(rule.check) and rule.CODES
         assert not seen & set(rule.CODES), f"{rule.__name__} shares codes with another lint rule"
         seen |= set(rule.CODES)
+
+
+def test_no_code_is_written_twice_in_the_catalog():
+    """A dict literal keeps the last of two equal keys silently: a second entry for a code would
+    replace the first message without any test noticing."""
+    import ast
+    import collections
+    from pathlib import Path
+
+    import nbscheck.messages as messages
+
+    tree = ast.parse(Path(messages.__file__).read_text(encoding="utf-8"))
+    twice = [k for node in ast.walk(tree) if isinstance(node, ast.Dict)
+             for k, n in collections.Counter(key.value for key in node.keys if isinstance(key, ast.Constant)).items()
+             if n > 1]
+    assert twice == []
