@@ -252,6 +252,10 @@ CATALOG: dict[str, Message] = {
                       "evidence folder {folder} does not exist ({count} evidence files are cited in it, clauses {clauses_en})",
                       "把证据文件夹放在提交文件旁边，或改正路径中的文件夹名；路径相对于提交文件所在的文件夹。",
                       "Put the evidence folder next to the submission or correct the folder name; paths are relative to the submission's folder."),
+    "NBS270": Message(E, "该条款的状态按指标值得出，但指标值 value 和状态 status 都没有填写", "this clause's status follows its value, but neither the value nor the status is given",
+                      "填写指标值 value，状态由 nbscheck 按分档得出；也可同时填写状态。", "Give the value and nbscheck derives the status from the grading; you may state the status too."),
+    "NBS271": Message(W, "评估阶段 stage 尚未填写，按全部条款评估（可填：{known}）", "the assessment stage is not filled in; every clause is assessed (stages: {known})",
+                      "入门认定和复评评估的条款不同，请填写本次评估的阶段。", "Entry recognition and re-assessment assess different clauses: name the stage of this assessment."),
     # --- versions, diff, migrate ------------------------------------------------------------------
     "NBS301": Message(E, "“{side}”不是已知的指南版本、文件夹或 git 修订{reason}（已知版本：{known}）",
                       "'{side}' is not a known guideline version, a folder or a git revision{reason_en} (known versions: {known})",

@@ -9,7 +9,7 @@ from typing import Any, Mapping
 
 from ..findings import Finding, make, pointer
 from ..model.indicators import format_value as _fmt
-from ..model.indicators import judged_value, target_reached, target_text
+from ..model.indicators import derived_status, judged_value, target_reached, target_text
 from ..model.clauses import Clause
 from ..model.types import Guideline
 from ..suggest import did_you_mean
@@ -106,7 +106,11 @@ def answer_findings(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, An
         elif not str(ans.get("justification") or "").strip():
             add("NBS206", ("status",))
         return out
-    if status in ("met", "partial") and value is None:
+    if status is None and ind.grading is not None:
+        # the status follows the value: what it derives asks for the same evidence a stated one would
+        graded = derived_status(ind, judged_value(ind, ans), {k: st.factor for k, st in g.rules.statuses.items()})
+        status = graded[0] if graded is not None else None
+    elif status in ("met", "partial") and value is None:
         add("NBS211", ("status",), status=status, status_zh=g.rules.statuses[status].name.zh)
     unit = ans.get("unit")
     if unit is not None and unit != ind.unit:

@@ -17,17 +17,22 @@ from ..model.indicators import derived_status, format_value, judged_value
 from ..model.types import Guideline
 from ..yaml.document import Document
 
-CODES: tuple[str, ...] = ("NBS225", "NBS226", "NBS227", "NBS228", "NBS229")
+CODES: tuple[str, ...] = ("NBS225", "NBS226", "NBS227", "NBS228", "NBS229", "NBS270", "NBS271")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
 
 def submission_stage(doc: Document, g: Guideline) -> tuple[str | None, list[Finding]]:
     """The stage the submission says it is, and NBS228 when it names one the guideline does not
     declare. A submission that names no stage is assessed on every clause, as before stages
-    existed: submissions written for the 2.0.0 draft before it had stages stay valid."""
+    existed: submissions written for the 2.0.0 draft before it had stages stay valid; an empty
+    ``stage:`` slot is a warning (NBS271) and is assessed the same way."""
     if not g.rules.stages or "stage" not in doc.data:
         return None, []
     stage = doc.data.get("stage")
+    if stage is None or (isinstance(stage, str) and not stage.strip()):
+        # the slot `nbscheck init` and `migrate` write, not filled in yet: a reminder, not a mistake
+        known = ", ".join(s.id for s in g.rules.stages)
+        return None, [make("NBS271", doc.where(["stage"]), path="/stage", known=known)]
     if isinstance(stage, str) and g.rules.stage(stage) is not None:
         return stage, []
     known = ", ".join(s.id for s in g.rules.stages)
@@ -43,7 +48,8 @@ def off_stage(doc: Document, c: Clause, stage: str) -> Finding:
 
 def outcome_findings(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, Any], period_end: Any) -> list[Finding]:
     """NBS226/NBS227 for a baseline indicator's baseline, NBS225 for a stated status that the
-    graded value contradicts (the derived status is in the message)."""
+    graded value contradicts (the derived status is in the message), NBS270 for a graded answer
+    that gives neither a status nor the value its status would follow from."""
     a = c.assessment
     assert a is not None
     ind = a.indicator
@@ -67,6 +73,9 @@ def outcome_findings(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, A
             year = base.get("year")
             if end and isinstance(year, int) and year > int(end[:4]):
                 add("NBS227", ("baseline", "year"), year=year, end=end)
+    if ind.grading is not None and status is None and ans.get("value") is None:
+        # neither a status nor the value it would follow from: the answer cannot be judged
+        add("NBS270", ("value",) if "value" in ans else ())
     if ind.grading is not None and isinstance(status, str):
         factors = {k: s.factor for k, s in g.rules.statuses.items()}
         value = judged_value(ind, ans)

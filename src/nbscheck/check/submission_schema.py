@@ -63,6 +63,7 @@ def _describe(g: Guideline, c: Clause) -> str:
 
 STATUSES = ["met", "partial", "not_met", "not_applicable"]
 STATUS_TEXT = "met 符合 / partial 部分符合 / not_met 不符合 / not_applicable 不适用"
+GRADED_TEXT = "；可不填，由指标值按分档得出 / may be left out: the value's grading sets it"
 # Read by yaml-language-server instead of its generic messages; kept short and in both languages.
 STATUS_ERROR = "状态应为 met、partial、not_met 或 not_applicable / status must be met, partial, not_met or not_applicable"
 
@@ -77,13 +78,16 @@ def answer_schema(g: Guideline, c: Clause) -> dict[str, Any]:
     ind = a.indicator
     name = f"{ind.name.zh} / {ind.name.en}"
     unit = f"（{ind.unit}）" if ind.unit else ""
+    # a graded clause's status follows its value: the township may give the value alone (or leave
+    # the template's status slot empty), and nbscheck derives the status (NBS225, NBS270)
+    graded = ind.grading is not None
     return {
         "title": f"{c.id} {name}",
         "description": _describe(g, c),
-        "type": "object", "required": ["status"], "additionalProperties": False,
+        "type": "object", "required": [] if graded else ["status"], "additionalProperties": False,
         "properties": {
-            "status": {"title": f"{c.id} 状态 / status", "description": STATUS_TEXT,
-                       "enum": STATUSES, "errorMessage": STATUS_ERROR},
+            "status": {"title": f"{c.id} 状态 / status", "description": STATUS_TEXT + (GRADED_TEXT if graded else ""),
+                       "enum": STATUSES + [None] if graded else STATUSES, "errorMessage": STATUS_ERROR},
             "value": {"title": f"{c.id} 指标值 / value: {name}{unit}",
                       "description": f"{ind.name.zh}{unit} / {ind.name.en} ({ind.type})", **value_schema(ind)},
             "unit": {"title": f"{c.id} 单位 / unit", "description": "单位代码，须与条款一致 / unit code, as the clause says",
@@ -180,7 +184,7 @@ def _model2(g: Guideline, schema: dict[str, Any]) -> dict[str, Any]:
     if g.rules.stages:
         schema["properties"]["stage"] = {
             "description": "评估阶段 / the assessment stage: " + ", ".join(st.id for st in g.rules.stages),
-            "type": "string"}
+            "type": ["string", "null"]}  # an empty slot is NBS271, a reminder
     if any(c.assessment.indicator.baseline for c in g.assessable if c.assessment):
         for answer in schema["properties"]["answers"]["properties"].values():
             answer["properties"]["baseline"] = {"title": answer["title"].split(" ", 1)[0] + " 本底 / baseline",

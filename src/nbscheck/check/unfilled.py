@@ -8,8 +8,9 @@ What counts as unfilled (documented in docs/submission-format.md):
 
 * an answer key with nothing under it (``"5.1.1":``), or
 * an answer whose ``status``, ``value``, ``justification`` and ``note`` are all blank (absent,
-  empty, or only spaces), whose ``unit`` is blank or the clause's own unit, and whose evidence is
-  absent, an empty list, or only blank rows.
+  empty, or only spaces), whose ``unit`` is blank or the clause's own unit, whose evidence is
+  absent, an empty list, or only blank rows, and whose ``baseline`` (outcome indicators) is absent
+  or has a blank value, year and note and only blank evidence rows.
 
 A blank evidence row is one whose ``path``, ``description`` and ``sha256`` are blank (its ``kind``
 is pre-written by the template). Blank rows are ignored in every answer, filled or not: they are
@@ -96,6 +97,10 @@ def _given_baseline(base: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in base.items() if k not in drop} if drop else base
 
 
+def _blank_evidence(v: Any) -> bool:
+    return blank(v) or (isinstance(v, list) and all(blank_row(e) for e in v))
+
+
 def unfilled(ans: Any, c: Clause) -> bool:
     """Whether the answer to ``c`` is still as the template wrote it (see the module's docstring)."""
     if ans is None:
@@ -107,7 +112,11 @@ def unfilled(ans: Any, c: Clause) -> bool:
     unit = c.assessment.indicator.unit if c.assessment is not None else None
     for k, v in ans.items():
         if k == "evidence":
-            if not (blank(v) or (isinstance(v, list) and all(blank_row(e) for e in v))):
+            if not _blank_evidence(v):
+                return False
+        elif k == "baseline":  # the template's baseline slot: value, year, evidence rows
+            if not (blank(v) or (isinstance(v, dict) and all(
+                    _blank_evidence(x) if kk == "evidence" else blank(x) for kk, x in v.items()))):
                 return False
         elif k == "unit":
             if not (blank(v) or v == unit):
