@@ -125,3 +125,117 @@ def test_an_empty_stage_slot_is_a_reminder_and_every_clause_is_assessed(mini: Pa
     assert r.findings[0].message("en") == \
         "the assessment stage is not filled in; every clause is assessed (stages: entry, reassessment)"
     assert r.score.stage is None and r.score.available == 11.0 and r.qualified
+
+
+# --- migrate adds the new slots ----------------------------------------------------------------------
+
+BASELINE_213 = """            target: {at_least: 2}
+            baseline: change"""
+
+SURVEY_KIND = """  - id: photo
+    name: {zh: 照片, en: Photo}
+  - id: survey-report
+    name: {zh: 调查报告, en: Survey report}"""
+
+
+def _versions(mini: Path, tmp_path: Path):
+    """1.0.0 (the mini guideline as it is) and 1.1.0: stages, and 2.1.3 judged against the baseline."""
+    from nbscheck.change.plan import make_plan
+    from nbscheck.model.guideline import load_guideline
+
+    old_dir = tmp_path / "old"
+    shutil.copytree(mini, old_dir)
+    edit(mini / META, "version: 1.0.0", "version: 1.1.0")
+    edit(mini / META, "  qualification:", STAGES)
+    edit(mini / META, "  - id: photo\n    name: {zh: 照片, en: Photo}", SURVEY_KIND)
+    edit(mini / CH2, "            min: 0\n            target: {at_least: 5}", "            min: 0\n" + BASELINE_213)
+    old, new = load_guideline(old_dir).guideline, load_guideline(mini).guideline
+    return make_plan(old, new)
+
+
+def test_migrate_adds_the_stage_and_baseline_slots(mini: Path, tmp_path: Path, folder: Path):
+    from nbscheck.change.migrate import migrate_text
+
+    plan = _versions(mini, tmp_path)
+    m = migrate_text(GOOD, "s.yaml", plan, "en")
+    assert m.method == "lines"
+    assert [(f.code, f.line, f.clause) for f in m.findings] == [
+        ("NBS316", 4, None), ("NBS272", line_of(GOOD, "answers:"), None),
+        ("NBS273", line_of(GOOD, '"2.1.3":'), "2.1.3"), ("NBS315", line_of(GOOD, '"2.1.3":'), "2.1.3")]
+    assert m.findings[3].message("en") == \
+        "the answer to clause 2.1.3 needs checking: against the baseline: none → change"
+    assert m.findings[1].message("en") == \
+        "1.1.0 has assessment stages: an empty stage was added above answers for you to fill in (entry, reassessment)"
+    lines = m.text.split("\n")
+    i = lines.index("answers:")
+    assert lines[i - 1] == "stage:                         # Assessment stage: entry (Entry recognition) | reassessment (Re-assessment)"
+    j = lines.index('  "2.1.3":')
+    assert lines[j:j + 12] == [
+        '  "2.1.3":', "    status: met", "    value: 7.5", "    unit: ha", "    evidence:",
+        "      - {path: evidence/survey.txt, kind: report}", "      - {path: evidence/photo.txt, kind: photo}",
+        "    baseline:        # baseline: the first assessment's value, year and evidence",
+        "      value:", "      year:", "      evidence:", '        - {path: "", kind: survey-report, description: ""}']
+    assert lines[j + 12] == '  "2.2.1":'
+    # every other line is as it was
+    assert lines[j - 1] == "  # nbscheck migrate 1.0.0 → 1.1.0: please check: against the baseline: none → change"
+    assert [ln for k, ln in enumerate(lines) if not (j + 7 <= k < j + 12 or k in (i - 1, j - 1))] == \
+        GOOD.replace("version: 1.0.0", "version: 1.1.0").split("\n")
+    # the migrated file checks: the empty slots are what is left to do
+    (folder / "m.yaml").write_text(m.text, encoding="utf-8")
+    r = check_file(folder / "m.yaml", guideline_root=str(mini), name="m.yaml")
+    assert [(f.code, f.line, f.clause) for f in r.findings] == [
+        ("NBS271", i, None), ("NBS200", j + 10, "2.1.3")]  # the baseline year is not filled in yet
+    # filled in, it checks clean
+    filled = m.text.replace("stage:                         #", "stage: reassessment  #").replace(
+        "      value:\n      year:\n", "      value: 4\n      year: 2020\n")
+    (folder / "m.yaml").write_text(filled, encoding="utf-8")
+    r = check_file(folder / "m.yaml", guideline_root=str(mini), name="m.yaml")
+    assert r.findings == [] and clause(r, "2.1.3").status == "met" and r.score.stage == "reassessment"
+
+
+def test_migrate_adds_no_baseline_to_a_not_applicable_answer_or_one_that_has_it(mini: Path, tmp_path: Path):
+    from nbscheck.change.migrate import migrate_text
+
+    plan = _versions(mini, tmp_path)
+    na = GOOD.replace("    status: met\n    value: 7.5\n    unit: ha\n", "    status: not_applicable\n    justification: 本乡无湿地。\n"
+                      "    unit: ha\n").replace("answers:\n", "stage: entry\nanswers:\n")
+    m = migrate_text(na, "s.yaml", plan, "en")
+    assert [f.code for f in m.findings] == ["NBS316"]
+    assert m.text == na.replace("version: 1.0.0", "version: 1.1.0")
+
+
+def test_flow_style_answers_get_the_slots_by_the_round_trip(mini: Path, tmp_path: Path):
+    from nbscheck.change.migrate import migrate_text
+    from nbscheck.yaml.load import load_text
+
+    plan = _versions(mini, tmp_path)
+    body = GOOD.replace('''  "2.1.3":
+    status: met
+    value: 7.5
+    unit: ha
+    evidence:
+      - {path: evidence/survey.txt, kind: report}
+      - {path: evidence/photo.txt, kind: photo}
+''', '''  "2.1.3": {status: met, value: 7.5, unit: ha, evidence: [{path: evidence/survey.txt, kind: report}]}
+''')
+    m = migrate_text(body, "s.yaml", plan, "en")
+    assert m.method == "round-trip"
+    data = load_text(m.text, "s.yaml").data
+    assert data["stage"] is None and list(data)[-2:] == ["stage", "answers"]
+    assert data["answers"]["2.1.3"]["baseline"] == {
+        "value": None, "year": None, "evidence": [{"path": "", "kind": "survey-report", "description": ""}]}
+
+
+def test_diff_calls_a_new_or_changed_baseline_rule_breaking_and_migrate_flags_only_the_answer_it_touches(
+        mini: Path, tmp_path: Path):
+    from nbscheck.change.describe import describe
+    from nbscheck.change.diff import diff_guidelines
+    from nbscheck.change.types import BREAKING
+
+    plan = _versions(mini, tmp_path)
+    d = diff_guidelines(plan.source, plan.target)
+    rows = [(c.kind, c.cls, c.new_id, c.field) for c in d.changes]
+    assert ("indicator", BREAKING, "2.1.3", "baseline") in rows and ("target", BREAKING, "2.1.3", None) not in rows
+    base = next(c for c in d.changes if c.field == "baseline")
+    assert describe(base, "en") == "against the baseline: none → change"
+    assert d.breaking

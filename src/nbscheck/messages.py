@@ -256,6 +256,10 @@ CATALOG: dict[str, Message] = {
                       "填写指标值 value，状态由 nbscheck 按分档得出；也可同时填写状态。", "Give the value and nbscheck derives the status from the grading; you may state the status too."),
     "NBS271": Message(W, "评估阶段 stage 尚未填写，按全部条款评估（可填：{known}）", "the assessment stage is not filled in; every clause is assessed (stages: {known})",
                       "入门认定和复评评估的条款不同，请填写本次评估的阶段。", "Entry recognition and re-assessment assess different clauses: name the stage of this assessment."),
+    "NBS272": Message(N, "{version} 分评估阶段：已在 answers 前加入空的 stage，请填写（可填：{known}）",
+                      "{version} has assessment stages: an empty stage was added above answers for you to fill in ({known})", "", ""),
+    "NBS273": Message(N, "条款 {id} 改为相对本底评估：已在答复中加入空的 baseline（本底值、年份和证据），请填写",
+                      "clause {id} is now judged against the baseline: an empty baseline (value, year and evidence) was added to the answer for you to fill in", "", ""),
     # --- versions, diff, migrate ------------------------------------------------------------------
     "NBS301": Message(E, "“{side}”不是已知的指南版本、文件夹或 git 修订{reason}（已知版本：{known}）",
                       "'{side}' is not a known guideline version, a folder or a git revision{reason_en} (known versions: {known})",

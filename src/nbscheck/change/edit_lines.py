@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..model.blank import blank_lines, key_text
+from ..model.template_outcomes import clause_lines, stage_lines
 from ..yaml.load import Document
 from .migrate_notes import note
 from .plan import Plan, Work
@@ -96,9 +97,10 @@ def edit_lines(doc: Document, text: str, plan: Plan, work: Work, lang: str) -> s
     edits: dict[int, list[tuple[int, int, str]]] = {}
     commented: dict[int, int] = {}
 
-    def insert(at: int, new: list[str], first: bool = False) -> None:
-        """New lines before line ``at``; new answers go before notes that belong to the entry there."""
-        before.setdefault(at, []).append((0 if first else 1, [s + cr for s in new]))
+    def insert(at: int, new: list[str], first: bool = False, rank: int | None = None) -> None:
+        """New lines before line ``at``; new answers go before notes that belong to the entry there,
+        and an answer's new baseline slot (rank -1) before a new answer that follows it."""
+        before.setdefault(at, []).append((rank if rank is not None else 0 if first else 1, [s + cr for s in new]))
 
     # the version, keeping its quotes
     v = plan.target.version
@@ -120,6 +122,23 @@ def edit_lines(doc: Document, text: str, plan: Plan, work: Work, lang: str) -> s
             insert(e.first, [pad + "# " + note(plan, lang, work.drop[e.key], id=e.key)])
             for i in range(e.first, e.last + 1):
                 commented[i] = e.key_node.start_mark.column
+    if work.stage:  # the empty stage slot, above answers and the comments that lead to it
+        akey = doc.node_at(["answers"], key=True)
+        if akey is None:
+            return None
+        at = akey.start_mark.line
+        while at > 0 and _is_comment(lines[at - 1]):
+            at -= 1
+        insert(at, [" " * akey.start_mark.column + ln for ln in stage_lines(plan.target, lang)], rank=-1)
+    for e in entries:
+        if e.key not in work.baselines:
+            continue
+        if not isinstance(e.value_node, MappingNode) or e.value_node.flow_style or not e.value_node.value:
+            return None  # a flow-style answer: the round trip adds the slot
+        c = plan.target.clause(work.renames.get(e.key, e.key))
+        assert c is not None
+        inner = e.value_node.value[0][0].start_mark.column
+        insert(e.last + 1, [_shift(ln, inner, step) for ln in clause_lines(c, lang)[1]], rank=-1)
     # new blank answers: after the nearest earlier clause that has an answer, else before the first
     by_key = {work.renames.get(e.key, e.key): e for e in entries if e.key not in work.drop}
     order = [c.id for c in plan.target.clauses]
@@ -161,6 +180,13 @@ def edit_lines(doc: Document, text: str, plan: Plan, work: Work, lang: str) -> s
         out.append(line)
     emit(len(lines))
     return "\n".join(out)
+
+
+def _shift(line: str, inner: int, step: int) -> str:
+    """A slot line the template writes for an answer's fields at column 4 with step 2, moved to
+    the file's own: its fields at column ``inner``, ``step`` spaces per level below them."""
+    n = len(line) - len(line.lstrip(" "))
+    return " " * (inner + (n - 4) // 2 * step) + line.lstrip(" ")
 
 
 def _step(entries: list[_Entry], indent: int) -> int:

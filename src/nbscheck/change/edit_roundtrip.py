@@ -56,10 +56,7 @@ def edit_round_trip(text: str, plan: Plan, work: Work, lang: str) -> str:
         blank = CommentedMap()
         for k, v in blank_data(c).items():
             if k == "evidence":
-                seq = CommentedSeq()
-                for item in v:  # block style, as init writes them: a Windows path cannot break the row
-                    seq.append(CommentedMap(item))
-                v = seq
+                v = _seq(v, CommentedMap, CommentedSeq)
             blank[k] = v
         present = [str(k) for k in answers.keys()]
         earlier = [i for i, k in enumerate(present) if k in order and order.index(k) < order.index(cid)]
@@ -75,6 +72,19 @@ def edit_round_trip(text: str, plan: Plan, work: Work, lang: str) -> str:
             data.yaml_set_comment_before_after_key("answers", before="\n".join(lines))
         else:
             notes.setdefault(target, [])[:0] = lines
+    for k in work.baselines:  # the empty baseline slot of an answer now judged against the baseline
+        key = work.renames.get(k, k)
+        c = plan.target.clause(key)
+        assert c is not None
+        found = next((a for a in answers.keys() if str(a) == key), None)
+        if found is not None and isinstance(answers[found], CommentedMap):
+            base = CommentedMap()
+            for bk, bv in blank_data(c)["baseline"].items():
+                base[bk] = _seq(bv, CommentedMap, CommentedSeq) if bk == "evidence" else bv
+            answers[found]["baseline"] = base
+    if work.stage and "stage" not in data:
+        keys = list(data.keys())
+        data.insert(keys.index("answers") if "answers" in keys else len(keys), "stage", None)
     for k, whats in work.flags.items():
         notes.setdefault(work.renames.get(k, k), []).extend(note(plan, lang, "check", what=w) for w in whats)
     for key, lines in notes.items():
@@ -84,3 +94,12 @@ def edit_round_trip(text: str, plan: Plan, work: Work, lang: str) -> str:
     old_id, new_id = plan.schema_ids()
     return buf.getvalue().replace(old_id, new_id)
 
+
+
+def _seq(rows: list, map_type: type, seq_type: type):
+    """Evidence rows as ruamel.yaml round-trip nodes, in block style as ``init`` writes them (a
+    Windows path cannot break the row)."""
+    seq = seq_type()
+    for item in rows:
+        seq.append(map_type(item))
+    return seq

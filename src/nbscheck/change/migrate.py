@@ -11,6 +11,10 @@ between):
   ``nbscheck init`` writes it;
 * an answer to a clause that was removed, or is no longer assessed, is commented out with a line
   above it saying why, so nothing the township wrote is lost and the file still checks;
+* when the target version has assessment stages and the file names none, an empty ``stage:`` slot
+  goes above ``answers`` (NBS272); an answer carried to a clause that is now judged against the
+  township's baseline gets an empty ``baseline:`` slot (value, year, evidence; NBS273), as
+  ``nbscheck init`` writes them;
 * an answer a breaking change actually affects (its value no longer reaches a raised target, names an
   option that is gone, lacks a kind of evidence now required, says not_applicable where that is no
   longer allowed, ...) gets a comment above it saying what to check.
@@ -41,10 +45,10 @@ from .describe import describe
 from .edit_lines import edit_lines
 from .edit_roundtrip import edit_round_trip
 from .pairing import semver
-from .plan import Plan, Work, affects
+from .plan import Plan, Work, affects, needs_baseline
 
 CODES: tuple[str, ...] = (
-    "NBS010", "NBS095", "NBS217", "NBS222", "NBS310", "NBS311", "NBS312", "NBS313", "NBS314", "NBS315", "NBS316", "NBS324", "NBS325", "NBS326",
+    "NBS010", "NBS095", "NBS217", "NBS222", "NBS310", "NBS311", "NBS312", "NBS313", "NBS314", "NBS315", "NBS316", "NBS324", "NBS325", "NBS326", "NBS272", "NBS273",
 )
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
@@ -109,6 +113,7 @@ def _work(doc: Document, plan: Plan, answers: dict[str, Any], lang: str, finding
     drop: dict[str, str] = {}
     flags: dict[str, list[str]] = {}
     final: dict[str, str] = {}
+    baselines: list[str] = []
     src_v, dst_v = plan.source.version, plan.target.version
     for key in answers:
         pos = doc.where(["answers", key], key=True)
@@ -123,6 +128,9 @@ def _work(doc: Document, plan: Plan, answers: dict[str, Any], lang: str, finding
                 if affects(ch, clause, answers[key]):
                     flags.setdefault(key, []).append(describe(ch, lang))
                     findings.append(make("NBS315", pos, clause=new, id=new, what=describe(ch, "zh"), what_en=describe(ch, "en")))
+            if needs_baseline(clause, answers[key]):
+                baselines.append(key)
+                findings.append(make("NBS273", pos, clause=new, id=new))
             target_key = new
         elif key in plan.dropped:
             drop[key] = plan.dropped[key]
@@ -147,7 +155,11 @@ def _work(doc: Document, plan: Plan, answers: dict[str, Any], lang: str, finding
     findings.append(make("NBS316", vpos, path="/guideline/version", old=src_v, new=dst_v))
     if plan.target.is_draft:
         findings.append(make("NBS222", vpos, path="/guideline/version", version=dst_v))
-    return Work(renames, drop, add, flags)
+    stage = bool(plan.target.rules.stages) and "stage" not in doc.data
+    if stage:
+        findings.append(make("NBS272", where, path="/stage", version=dst_v,
+                             known=", ".join(st.id for st in plan.target.rules.stages)))
+    return Work(renames, drop, add, flags, stage, baselines)
 
 
 def _expected(data: dict[str, Any], plan: Plan, work: Work) -> dict[str, Any]:
@@ -155,11 +167,18 @@ def _expected(data: dict[str, Any], plan: Plan, work: Work) -> dict[str, Any]:
     g = dict(out.get("guideline") or {})
     g["version"] = plan.target.version
     out["guideline"] = g
+    if work.stage:
+        out["stage"] = None
     answers = {}
     for k, v in (data.get("answers") or {}).items():
         if k in work.drop:
             continue
-        answers[work.renames.get(k, k)] = v
+        new = work.renames.get(k, k)
+        if k in work.baselines:
+            c = plan.target.clause(new)
+            assert c is not None
+            v = dict(v, baseline=blank_data(c)["baseline"])
+        answers[new] = v
     for cid in work.add:
         c = plan.target.clause(cid)
         assert c is not None

@@ -7,7 +7,7 @@ note; :class:`Work` is the plan applied to one file's answers, which the two edi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from ..model.indicators import target_reached
@@ -114,4 +114,14 @@ class Work:
     drop: dict[str, str]               # answer key -> reason
     add: list[str]                     # new ids to add, in target order
     flags: dict[str, list[str]]        # answer key -> lines of what to check
+    stage: bool = False                # add an empty ``stage:`` slot (the target has stages, the file none)
+    baselines: list[str] = field(default_factory=list)  # answer keys that get an empty ``baseline:`` slot
+
+
+def needs_baseline(clause: Clause, answer: Any) -> bool:
+    """Whether a carried answer needs the ``baseline:`` slot: the target clause judges its indicator
+    against the township's baseline and the answer, not "not applicable", has no baseline yet."""
+    a = clause.assessment
+    return (a is not None and a.indicator.baseline is not None and isinstance(answer, dict)
+            and "baseline" not in answer and answer.get("status") != "not_applicable")
 

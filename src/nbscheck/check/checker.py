@@ -201,9 +201,16 @@ def _order(f: Finding) -> tuple:
 def _in_blank_row(answers: dict[str, Any], path: Any) -> bool:
     """Whether a schema error is about an evidence row the template wrote and nobody filled in."""
     p = list(path)
-    if len(p) < 4 or p[0] != "answers" or p[2] != "evidence" or not isinstance(p[3], int):
+    if len(p) >= 5 and p[0] == "answers" and p[2] == "baseline" and p[3] == "evidence":
+        base = answers.get(str(p[1]))
+        base = base.get("baseline") if isinstance(base, dict) else None
+        p, ans = p[1:], base if isinstance(base, dict) else None  # the baseline's own evidence rows
+    elif len(p) >= 4 and p[0] == "answers":
+        ans = answers.get(str(p[1]))
+    else:
         return False
-    ans = answers.get(str(p[1]))
+    if p[2] != "evidence" or not isinstance(p[3], int):
+        return False
     ev = ans.get("evidence") if isinstance(ans, dict) else None
     return isinstance(ev, list) and p[3] < len(ev) and blank_row(ev[p[3]])
 
