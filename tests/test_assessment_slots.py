@@ -239,3 +239,49 @@ def test_diff_calls_a_new_or_changed_baseline_rule_breaking_and_migrate_flags_on
     base = next(c for c in d.changes if c.field == "baseline")
     assert describe(base, "en") == "against the baseline: none → change"
     assert d.breaking
+
+
+# --- the 2.0 draft's outcome indicators are judged against the township's baseline --------------------
+
+def test_a_negative_target_on_the_change_is_no_lint_error(mini: Path):
+    from nbscheck.lint.runner import lint
+
+    text = edit(mini / CH2, "            min: 0\n            target: {at_least: 5}",
+                "            min: 0\n            baseline: percent_change\n            target: {at_most: -20}")
+    assert list(lint(mini)) == []
+    edit(mini / CH2, "            baseline: percent_change\n", "")
+    assert [(f.code, f.line) for f in lint(mini)] == [("NBS113", line_of(text, "at_most: -20") - 1)]
+
+
+def test_the_draft_judges_outcomes_against_the_baseline(tmp_path: Path):
+    from conftest import ROOT
+    from nbscheck.model.guideline import load_guideline
+
+    g = load_guideline(ROOT / "guideline").guideline
+    judged = {c.id: (c.assessment.indicator.baseline, c.assessment.indicator.unit) for c in g.assessable
+              if c.assessment.indicator.baseline}
+    assert judged == {"8.6.1": ("change", "species"), "8.6.2": ("change", "species"), "8.6.3": ("change", "species"),
+                      "8.6.4": ("change", "species"), "8.6.6": ("percent_change", "ha"), "8.6.8": ("percent_change", "ha")}
+    # the 2.0 examples record their baselines at first recognition
+    src = ROOT / "examples" / "qualifying-2.0"
+    dst = tmp_path / "q"
+    shutil.copytree(src, dst)
+    text = (dst / "submission.yaml").read_text(encoding="utf-8")
+    assert text.count("    baseline:\n      value:") == 6
+    # at re-assessment the value alone sets the status of a graded outcome (8.6.6: habitat area)
+    old = '''  "8.6.6":
+    status: not_applicable
+    justification: "首次认定评估：本底年为2025年，成效指标尚未完成一个监测周期（见11.5.2）。"
+'''
+    assert old in text
+    for value, status, earned in ((1470, "met", 5.0), (1400, "partial", 2.5), (1300, "not_met", 0.0)):
+        body = text.replace(old, f'''  "8.6.6":
+    value: {value}
+    evidence:
+      - {{path: evidence/habitat-and-measures-map-2025.md, kind: map}}
+      - {{path: evidence/baseline-survey-report-2025.md, kind: survey-report}}
+''').replace("answers:\n", "stage: reassessment\nanswers:\n", 1)
+        (dst / "r.yaml").write_text(body, encoding="utf-8")
+        r = check_file(dst / "r.yaml", name="r.yaml")
+        assert [f.code for f in r.findings] == ["NBS222"], (value, [f.message("en") for f in r.findings])
+        assert (clause(r, "8.6.6").status, clause(r, "8.6.6").earned) == (status, earned)

@@ -83,6 +83,8 @@ def _indicator_problems(ind: Indicator) -> Iterator[tuple[str, str, tuple]]:
         yield (f"下限 {lo} 大于上限 {hi}", f"min {lo} is above max {hi}", ("min",))
     for key in ("at_least", "at_most"):
         v = getattr(t, key)
+        if ind.baseline is not None:  # the target is on the change against the baseline, which may be negative
+            break
         if v is not None and ((lo is not None and v < lo) or (hi is not None and v > hi)):
             yield (f"目标 {key}: {v} 超出取值范围", f"target {key}: {v} is outside the allowed range", ("target", key))
     if t.at_least is not None and t.at_most is not None and t.at_least > t.at_most:
