@@ -4,7 +4,6 @@ to PDF by headless Chromium on one or two A4 pages."""
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import shutil
@@ -17,7 +16,6 @@ from nbscheck import __version__
 from nbscheck.check.checker import check_file
 from nbscheck.report import html_report
 from nbscheck.report.html_card import CriterionRow, criteria_rows
-from nbscheck.score import Score
 
 EXAMPLES = ROOT / "examples"
 MISTAKES = "examples/with-mistakes/submission.yaml"
@@ -48,8 +46,12 @@ def test_card_of_one_submission(results):
     assert "未达到认定条件 得分率 87.8% · 优秀 · 261.5/298 分" in seen
     assert "提交文件有 7 个错误，需改正后才能认定 NBS250" in seen
     assert "问题 7 个错误，0 个警告" in seen and "25:1 NBS203 错误 · 缺少“应”条款 6.1.1 的答复" in seen
-    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 1  # dimensions only
+    # the dimensions and, beside them, the IUCN criteria from the score's own per-criterion results
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 2
+    assert '<div class="charts"><section class="chart-box"><h2>各维度得分</h2>' in page
     assert "本底与规划</text>" in page and ">86% 优秀</text>" in page
+    assert "<title>IUCN基于自然的解决方案全球标准各准则得分</title>" in page
+    assert ">准则1 有效应对社会挑战</text>" in page and ">80.9% 良好</text>" in page
     assert '<tr class="failed"><td>5.1.1</td><td>完成本底调查</td><td>符合（答复有误）</td><td>是</td><td>0/5</td></tr>' in page
     assert '<tr class="missing"><td>6.1.1</td><td>全域实施方案</td><td>未答复</td><td></td><td>0/5</td></tr>' in page
     assert page.count("<tr class=") == 101
@@ -98,31 +100,38 @@ def test_no_external_resources(results):
     assert "@import" not in page and "url(" not in page and "<script" not in page and "<link" not in page
 
 
-@dataclasses.dataclass(frozen=True)
-class _Criterion:
-    id: str
-    label: str
-    percent: float | None
-    band: str | None
-
-
-def test_iucn_criteria_chart_appears_when_the_score_has_criteria(results):
+def test_iucn_criteria_chart_is_drawn_from_the_score(results):
     r = results[1]
-    assert criteria_rows(r.score, "zh") == []
+    rows = criteria_rows(r.score, "en")
+    items = r.score.items
+    assert [(c.label, c.percent, c.band, c.framework) for c in rows] == \
+        [(i.name.en, i.percent, i.band.id, "iucn") for i in items] and len(rows) == 8
+    assert rows[0] == CriterionRow("Criterion 1: addresses societal challenges", items[0].percent, items[0].band.id, "iucn", "")
+    assert criteria_rows(None, "en") == []
+    page = html_report.render([r], "en", today=TODAY)
+    assert "<title>Score by criterion: IUCN Global Standard for Nature-based Solutions</title>" in page
+    bars = re.findall(r'<text x="[0-9.]+" y="[0-9]+" font-size="11">([^<]*)</text>', page)
+    assert bars[5:] == [f"{i.percent:g}% {i.band.name.en}" for i in items]  # after the five dimensions
 
-    @dataclasses.dataclass(frozen=True)
-    class WithCriteria(Score):
-        criteria: tuple = ()
 
-    s = r.score
-    assert s is not None
-    scored = WithCriteria(**{f.name: getattr(s, f.name) for f in dataclasses.fields(Score)},
-                          criteria=(_Criterion("1", "准则1 社会挑战", 92.0, "excellent"), _Criterion("8", "准则8 适应性管理", None, None)))
-    assert criteria_rows(scored, "zh") == [CriterionRow("准则1 社会挑战", 92.0, "excellent"), CriterionRow("准则8 适应性管理", None, "")]
-    page = html_report.render([dataclasses.replace(r, score=scored)], "zh", today=TODAY)
-    assert "<title>IUCN 基于自然的解决方案全球标准各准则得分</title>" in page
-    assert ">准则1 社会挑战</text>" in page and ">92% 优秀</text>" in page
-    assert page.count('class="chart"') == 2
+def test_a_criterion_below_its_required_band_says_so(mini: Path, tmp_path: Path):
+    from conftest import FIXTURES, edit
+
+    edit(mini / "guideline.yaml", "    all_shall_met: true", "    all_shall_met: true\n"
+         '    min_item_bands:\n      iucn: {default: adequate, items: {"1": good}}')
+    folder = tmp_path / "sub"
+    shutil.copytree(FIXTURES / "subs", folder)
+    body = (folder / "good.yaml").read_text(encoding="utf-8").replace(
+        "    status: met\n    value: quarterly\n", "    status: partial\n    value: quarterly\n")
+    (folder / "s.yaml").write_text(body, encoding="utf-8")
+    r = check_file(folder / "s.yaml", guideline_root=str(mini), name="s.yaml")
+    assert [(c.label, c.percent, c.band, c.required) for c in criteria_rows(r.score, "en")] == [
+        ("Criterion 1", 50.0, "adequate", "good"), ("Criterion 2", 100.0, "good", "adequate"),
+        ("Criterion 3", 88.9, "good", "adequate")]
+    page = html_report.render([r], "en", today=TODAY, root=str(mini))
+    assert ">50% Adequate (below the required Good)</text>" in page and ">88.9% Good</text>" in page
+    zh = html_report.render([r], "zh", today=TODAY, root=str(mini))
+    assert ">50% 合格（低于要求的良好）</text>" in zh
 
 
 @pytest.mark.browser

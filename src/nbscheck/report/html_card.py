@@ -3,8 +3,8 @@ pages, sign and stamp.
 
 Everything a submission or the guideline says is HTML-escaped (``html.escape``) before it reaches
 the page; the charts are inline SVG (:mod:`nbscheck.report.svg`), so the card needs nothing from
-the network. The IUCN-criteria chart reads :func:`criteria_rows`, which is empty (and the chart
-absent) until the score carries per-criterion results.
+the network. Beside the dimensions chart, a chart per framework the score judges (the IUCN criteria)
+reads :func:`criteria_rows`: the real per-criterion results of :mod:`nbscheck.score`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from typing import Any
 from .. import __version__
 from ..check.result import CheckResult
 from ..model.indicators import format_value
-from ..model.text import Text
 from ..model.types import Guideline
 from ..score import MISSING, Score
 from .findings_text import SEVERITY
@@ -28,7 +27,7 @@ W = {
     "zh": {"kicker": "自评估检查结果", "county": "县", "province": "省", "contact": "联系人", "period": "评估期",
            "guideline": "指南版本", "tool": "检查工具", "checked": "检查日期", "file": "文件", "submitted": "提交日期",
            "qualified": "达到认定条件", "not_qualified": "未达到认定条件", "unreadable": "文件无法读取或解析，未评分",
-           "score": "得分率", "points": "分", "reasons": "原因", "dimensions": "各维度得分", "criteria": "IUCN 基于自然的解决方案全球标准各准则得分",
+           "score": "得分率", "points": "分", "reasons": "原因", "dimensions": "各维度得分", "criteria": "{name}各准则得分", "below": "（低于要求的{band}）",
            "findings": "问题", "more": "另有 {n} 个问题，见完整报告（nbscheck --format text）。", "clauses": "逐条结果",
            "clause": "条款", "title": "标题", "status": "状态", "value": "指标值", "earned": "得分",
            "review": "审核意见", "reviewer": "审核人（签字）", "date": "日期", "stamp": "审核单位（盖章）",
@@ -38,7 +37,7 @@ W = {
            "period": "Period", "guideline": "Guideline version", "tool": "Checked with", "checked": "Date checked",
            "file": "File", "submitted": "Submitted", "qualified": "Qualifies", "not_qualified": "Does not qualify",
            "unreadable": "The file cannot be read or parsed; not scored", "score": "Score", "points": "points",
-           "reasons": "Reasons", "dimensions": "Score by dimension", "criteria": "Score by criterion of the IUCN Global Standard for NbS",
+           "reasons": "Reasons", "dimensions": "Score by dimension", "criteria": "Score by criterion: {name}", "below": " (below the required {band})",
            "findings": "Findings", "more": "{n} more findings: see the full report (nbscheck --format text).",
            "clauses": "Clause by clause", "clause": "Clause", "title": "Title", "status": "Status", "value": "Value",
            "earned": "Points", "review": "Reviewer's opinion", "reviewer": "Reviewer (signature)", "date": "Date",
@@ -46,42 +45,30 @@ W = {
            "errors": "{e} errors, {w} warnings", "code": "Division code", "true": "yes", "false": "no"},
 }
 FINDINGS_SHOWN = 10
+CHART_W = 440  # px; the two charts share the page's width, side by side
 VALUE_CHARS = 40
 
 
 @dataclass(frozen=True)
 class CriterionRow:
-    """One bar of the IUCN-criteria chart: the interface between a score and the chart."""
+    """One bar of a framework-items chart (the IUCN criteria): the interface between a score and the chart."""
 
     label: str
     percent: float | None
     band: str  # a band id of the guideline, or "" when there is none
-
-
-def _label(item: Any, lang: str) -> str:
-    for attr in ("label", "name"):
-        v = getattr(item, attr, None)
-        if isinstance(v, Text):
-            return v.get(lang)
-        if isinstance(v, str) and v:
-            return v
-    return str(getattr(item, "id", "?"))
+    framework: str = ""
+    required: str = ""  # the lowest band the qualification accepts for the item, or ""
 
 
 def criteria_rows(score: Score | None, lang: str) -> list[CriterionRow]:
-    """Per-criterion results, if the score carries them as ``score.criteria``: a sequence of items
-    with ``label`` (str) or ``name`` (a :class:`Text`), ``percent`` (float or None) and ``band``
-    (a :class:`Band`, a band id or None). Empty otherwise, and the card leaves the chart out."""
-    items = getattr(score, "criteria", None) if score is not None else None
-    if not items:
+    """The per-criterion results the score computed (:attr:`Score.items`, from the clauses mapped to
+    each item): those of the frameworks the qualification judges, else every item scored (the first
+    framework's, IUCN). Empty for an unscored file, and the card leaves the chart out."""
+    if score is None:
         return []
-    out = []
-    for it in items:
-        band = getattr(it, "band", None)
-        band_id = band if isinstance(band, str) else getattr(band, "id", "") or ""
-        pct = getattr(it, "percent", None)
-        out.append(CriterionRow(_label(it, lang), float(pct) if isinstance(pct, (int, float)) else None, band_id))
-    return out
+    items = score.judged_items or score.items
+    return [CriterionRow(it.name.get(lang), it.percent, it.band.id if it.band else "", it.framework,
+                         it.required.id if it.required else "") for it in items]
 
 
 def band_colour(g: Guideline | None, band_id: str | None) -> str:
@@ -147,13 +134,23 @@ def _charts(r: CheckResult, g: Guideline | None, lang: str) -> str:
         return ""
     dims = [Bar(d.name.get(lang), d.percent, d.band.name.get(lang) if d.band else w["na"], band_colour(g, d.band.id if d.band else None))
             for d in s.dimensions]
-    out = [f'<section class="chart-box"><h2>{escape(w["dimensions"])}</h2>{bars(dims, _thresholds(g, lang), title=w["dimensions"])}</section>']
+    out = [f'<section class="chart-box"><h2>{escape(w["dimensions"])}</h2>'
+           f'{bars(dims, _thresholds(g, lang), width=CHART_W, label_share=0.5, title=w["dimensions"])}</section>']
     crit = criteria_rows(s, lang)
-    if crit:
-        rows = [Bar(c.label, c.percent, _band_name(g, c.band, lang), band_colour(g, c.band)) for c in crit]
-        out.append(f'<section class="chart-box criteria"><h2>{escape(w["criteria"])}</h2>'
-                   f'{bars(rows, _thresholds(g, lang), title=w["criteria"])}</section>')
-    return "".join(out)
+    for fw_id in dict.fromkeys(c.framework for c in crit):
+        fw = g.framework(fw_id) if g is not None else None
+        title = w["criteria"].format(name=fw.name.get(lang) if fw else fw_id)
+        rows = []
+        for c in (c for c in crit if c.framework == fw_id):
+            note = _band_name(g, c.band, lang)
+            short = g is not None and c.required and c.band and g.rules.band(c.band) and g.rules.band(c.required) \
+                and g.rules.band(c.band).min < g.rules.band(c.required).min
+            if short:
+                note += w["below"].format(band=_band_name(g, c.required, lang))
+            rows.append(Bar(c.label, c.percent, note, band_colour(g, c.band)))
+        out.append(f'<section class="chart-box criteria"><h2>{escape(title)}</h2>'
+                   f'{bars(rows, _thresholds(g, lang), width=CHART_W, label_share=0.5, title=title)}</section>')
+    return f'<div class="charts">{"".join(out)}</div>'
 
 
 def _findings(r: CheckResult, lang: str) -> str:

@@ -24,6 +24,7 @@ h2 small { font-weight: normal; color: #555; }
 .verdict .reasons { font-size: 8.5pt; margin-top: 1mm; }
 .verdict ul { margin: 0.5mm 0 0; padding-left: 5mm; }
 svg.chart { max-width: 100%; height: auto; display: block; }
+.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 0 5mm; align-items: start; break-inside: avoid; }
 .findings ul { margin: 0; padding-left: 4mm; font-size: 8pt; }
 .findings li.error { color: #8b0000; }
 .findings .more { font-size: 8pt; color: #555; margin: 1mm 0; }

@@ -33,11 +33,21 @@ def _text_width(s: str, size: float) -> float:
     return sum(size if ord(ch) > 0x2E80 else size * 0.55 for ch in s)
 
 
+def fit(s: str, size: float, room: float) -> str:
+    """``s`` cut short with "…" to fit ``room`` px, so a long label never runs off the chart's edge."""
+    if _text_width(s, size) <= room:
+        return s
+    while s and _text_width(s + "…", size) > room:
+        s = s[:-1]
+    return s.rstrip() + "…"
+
+
 def bars(rows: Sequence[Bar], thresholds: Sequence[tuple[float, str]] = (), width: int = 640,
-         title: str = "", maximum: float = 100.0, unit: str = "%") -> str:
-    """Horizontal bars from 0 to ``maximum``; ``thresholds`` are (value, label) lines drawn across."""
+         title: str = "", maximum: float = 100.0, unit: str = "%", label_share: float = 0.42) -> str:
+    """Horizontal bars from 0 to ``maximum``; ``thresholds`` are (value, label) lines drawn across.
+    Labels take at most ``label_share`` of the width and are cut short beyond it."""
     size, row_h, top = 11, 18, 22 if thresholds else 6
-    label_w = min(max((_text_width(r.label, size) for r in rows), default=40) + 8, width * 0.42)
+    label_w = min(max((_text_width(r.label, size) for r in rows), default=40) + 8, width * label_share)
     note_w = max((_text_width(f"{num(r.value)}{unit} {r.note}", size) for r in rows if r.value is not None), default=30) + 6
     plot_w = max(width - label_w - note_w, 80)
     height = top + row_h * len(rows) + 4
@@ -49,7 +59,8 @@ def bars(rows: Sequence[Bar], thresholds: Sequence[tuple[float, str]] = (), widt
         out.append(f'<text x="{x:.1f}" y="{top - 8}" font-size="9" text-anchor="middle" fill="#555">{escape(label)}</text>')
     for i, r in enumerate(rows):
         y = top + i * row_h
-        out.append(f'<text x="{label_w - 6:.1f}" y="{y + 12}" font-size="{size}" text-anchor="end">{escape(r.label)}</text>')
+        out.append(f'<text x="{label_w - 6:.1f}" y="{y + 12}" font-size="{size}" text-anchor="end">'
+                   f'{escape(fit(r.label, size, label_w - 8))}</text>')
         if r.value is None:
             out.append(f'<text x="{label_w + 4:.1f}" y="{y + 12}" font-size="{size}" fill="#777">{escape(r.note)}</text>')
             continue
