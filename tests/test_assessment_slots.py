@@ -285,3 +285,21 @@ def test_the_draft_judges_outcomes_against_the_baseline(tmp_path: Path):
         r = check_file(dst / "r.yaml", name="r.yaml")
         assert [f.code for f in r.findings] == ["NBS222"], (value, [f.message("en") for f in r.findings])
         assert (clause(r, "8.6.6").status, clause(r, "8.6.6").earned) == (status, earned)
+
+
+def test_compare_shows_the_derived_status_of_a_graded_answer_that_gives_only_its_value(mini: Path, folder: Path, cli):
+    import json
+
+    edit(mini / CH2, "            target: {at_least: 80}", GRADED_212)
+    (folder / "old.yaml").write_text(GOOD, encoding="utf-8")
+    new = GOOD.replace(ANSWER_212, ANSWER_212.replace("    status: partial\n    value: 60\n", "    value: 85\n")
+                       + "    note: 新绘制的图斑\n")
+    (folder / "new.yaml").write_text(new, encoding="utf-8")
+    code, out, err = cli("compare", str(folder / "old.yaml"), str(folder / "new.yaml"), "--guideline", str(mini),
+                         "--format", "json", "--lang", "en")
+    assert (code, err) == (0, "")
+    rows = [(c["new_id"], c["old_status"], c["new_status"], c["old_value"], c["new_value"], c["old_note"], c["new_note"])
+            for c in json.loads(out)["clauses"]]
+    assert rows == [("2.1.2", "partial", "met", 60, 85, None, "新绘制的图斑")]
+    code, out, _ = cli("compare", str(folder / "old.yaml"), str(folder / "new.yaml"), "--guideline", str(mini), "--lang", "en")
+    assert "  2.1.2  status: Partly met → Met; value: 60 → 85; note: - → 新绘制的图斑" in out.splitlines()

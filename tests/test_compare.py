@@ -51,6 +51,7 @@ def test_the_json_says_the_same_as_data(cli):
     assert data["score_change"] == {"earned": 4.0, "percent": 10.9}
     assert [(c["old_id"], c["new_id"], c["old_status"], c["new_status"], c["old_value"], c["new_value"])
             for c in data["clauses"]] == [
+        ("2.1.1", "2.1.1", "met", "met", True, True),  # only its evidence changed
         (None, "2.1.2", ABSENT, "met", None, True),
         ("2.1.2", "2.1.3", "met", "met", 85, 92),
         ("2.1.3", "2.1.4", "not_applicable", "not_met", None, 0),
@@ -60,7 +61,24 @@ def test_the_json_says_the_same_as_data(cli):
         ("2.2.4", None, "met", ABSENT, True, None),
         ("2.3.2", None, "not_met", ABSENT, False, None),
     ]
-    assert [c["renumbered"] for c in data["clauses"]][:3] == [False, True, True]
+    assert [c["renumbered"] for c in data["clauses"]][:4] == [False, False, True, True]
+    # evidence by path and kind, notes as written; compared only where both files answer the clause
+    rows = {(c["old_id"], c["new_id"]): c for c in data["clauses"]}
+    first = rows[("2.1.1", "2.1.1")]
+    assert (first["old_evidence"], first["new_evidence"]) == (
+        [{"path": "evidence/survey.txt", "kind": "report"}],
+        [{"path": "evidence/survey.txt", "kind": "report"}, {"path": "evidence/map.txt", "kind": "map"}])
+    assert (first["evidence_added"], first["evidence_removed"], first["evidence_changed"], first["note_changed"]) == (
+        [{"path": "evidence/map.txt", "kind": "map"}], [], True, False)
+    wet = rows[("2.1.3", "2.1.4")]
+    assert (wet["old_note"], wet["new_note"], wet["note_changed"]) == ("见县里的湿地名录", None, True)
+    assert [e["path"] for e in wet["evidence_added"]] == ["evidence/wetland.txt", "evidence/photo.txt"]
+    assert (rows[("2.2.1", "2.2.1")]["old_note"], rows[("2.2.1", "2.2.1")]["new_note"]) == (None, "改为每半年召开一次，会议纪要附后")
+    gone = rows[("2.2.4", None)]  # no longer assessed: its status says so, its evidence and note are not compared
+    assert (gone["old_evidence"], gone["old_note"], gone["evidence_changed"], gone["note_changed"]) == ([], None, False, False)
+    assert [(c["old_id"], c["evidence_changed"], c["note_changed"]) for c in data["clauses"]
+            if c["evidence_changed"] or c["note_changed"]] == [("2.1.1", True, False), ("2.1.3", True, True),
+                                                                ("2.2.1", False, True)]
     assert [(f["code"], f["line"], f["column"]) for f in data["new_findings"]] == [("NBS222", 5, 12), ("NBS204", 16, 1)]
     assert [(f["code"], f["clause"], f["line"]) for f in data["resolved_findings"]] == [("NBS204", "2.2.2", 16),
                                                                                        ("NBS210", "2.2.1", 42)]

@@ -1,4 +1,5 @@
-"""Two submissions of one township, clause by clause: what changed in status, value, score and findings.
+"""Two submissions of one township, clause by clause: what changed in status, value, evidence, note,
+score and findings.
 
 ``compare(old, new, chain)`` takes two checked submissions (:class:`Answered`: the answers as data,
 the score and the findings of the check, and the guideline version each answers) and returns a
@@ -62,9 +63,15 @@ class Side:
     warnings: int
 
 
+Evidence = tuple[str, str]
+"""One evidence item as compared: (path, kind). A checksum or description alone is not a change."""
+
+
 @dataclass(frozen=True)
 class ClauseDelta:
-    """One clause whose status or value differs (``old_id`` or ``new_id`` None when a version lacks it)."""
+    """One clause whose status, value, evidence or note differs (``old_id`` or ``new_id`` None when a
+    version lacks it). Evidence and notes are compared only when both files answer the clause (an
+    answer that is missing or not in a version shows as a status change only)."""
 
     old_id: str | None
     new_id: str | None
@@ -72,6 +79,26 @@ class ClauseDelta:
     new_status: str
     old_value: Any
     new_value: Any
+    old_evidence: tuple[Evidence, ...] = ()
+    new_evidence: tuple[Evidence, ...] = ()
+    old_note: str | None = None
+    new_note: str | None = None
+
+    @property
+    def evidence_added(self) -> tuple[Evidence, ...]:
+        return tuple(e for e in self.new_evidence if e not in self.old_evidence)
+
+    @property
+    def evidence_removed(self) -> tuple[Evidence, ...]:
+        return tuple(e for e in self.old_evidence if e not in self.new_evidence)
+
+    @property
+    def evidence_changed(self) -> bool:
+        return bool(self.evidence_added or self.evidence_removed)
+
+    @property
+    def note_changed(self) -> bool:
+        return self.old_note != self.new_note
 
     @property
     def id(self) -> str:
@@ -132,34 +159,66 @@ def _side(a: Answered) -> Side:
                 sum(f.severity is Severity.WARNING for f in a.findings))
 
 
-def _answer(a: Answered, cid: str | None) -> tuple[str, Any]:
+@dataclass(frozen=True)
+class _Answer:
+    status: str
+    value: Any = None
+    evidence: tuple[Evidence, ...] = ()
+    note: str | None = None
+
+
+def _answer(a: Answered, cid: str | None, derived: Mapping[str, str]) -> _Answer:
+    """One side of a clause; a graded answer that leaves its status to the value gets the status
+    the check derived (``derived``: the score's clause statuses)."""
     if cid is None:
-        return ABSENT, None
+        return _Answer(ABSENT)
     c = a.guideline.clause(cid)
     if c is None or not c.assessable:
-        return ABSENT, None
+        return _Answer(ABSENT)
     ans = a.answers.get(cid)
     if not isinstance(ans, dict):
-        return MISSING, None
+        return _Answer(MISSING)
     status = ans.get("status")
-    return (str(status) if status is not None else MISSING), ans.get("value")
+    if status is None:
+        status = derived.get(cid, MISSING)
+    note = ans.get("note")
+    note = note.strip() if isinstance(note, str) and note.strip() else None
+    return _Answer(str(status), ans.get("value"), _evidence(ans.get("evidence")), note)
+
+
+def _evidence(rows: Any) -> tuple[Evidence, ...]:
+    """The evidence items an answer cites, in order, each once; the template's blank rows left out."""
+    out: list[Evidence] = []
+    for e in rows if isinstance(rows, list) else ():
+        if isinstance(e, dict) and isinstance(e.get("path"), str) and e["path"].strip():
+            item = (e["path"].strip(), str(e.get("kind") or ""))
+            if item not in out:
+                out.append(item)
+    return tuple(out)
 
 
 def _clauses(old: Answered, new: Answered, mapping: Mapping[str, str]) -> list[ClauseDelta]:
     back = {n: o for o, n in mapping.items()}
+    o_derived = {c.clause: c.status for c in old.score.clauses}
+    n_derived = {c.clause: c.status for c in new.score.clauses}
     out = []
     for c in new.guideline.assessable:
         o_id = back.get(c.id)
-        (os_, ov), (ns, nv) = _answer(old, o_id), _answer(new, c.id)
-        if (os_, ov) != (ns, nv) and not (os_ == ABSENT and ns == MISSING):
-            out.append(ClauseDelta(o_id if os_ != ABSENT else None, c.id, os_, ns, ov, nv))
+        a, b = _answer(old, o_id, o_derived), _answer(new, c.id, n_derived)
+        if a.status == ABSENT and b.status == MISSING:
+            continue
+        both = not {a.status, b.status} & {ABSENT, MISSING}  # a gone answer's status says it all
+        d = ClauseDelta(o_id if a.status != ABSENT else None, c.id, a.status, b.status, a.value, b.value,
+                        *((a.evidence, b.evidence, a.note, b.note) if both else ()))
+        if d.status_changed or d.value_changed or d.evidence_changed or d.note_changed:
+            out.append(d)
     for c in old.guideline.assessable:
         n_id = mapping.get(c.id)
         n = new.guideline.clause(n_id) if n_id else None
         if n is None or not n.assessable:
-            os_, ov = _answer(old, c.id)
-            if os_ != MISSING:
-                out.append(ClauseDelta(c.id, None, os_, ABSENT, ov, None))
+            a = _answer(old, c.id, o_derived)
+            if a.status != MISSING:
+                out.append(ClauseDelta(c.id, None, a.status, ABSENT, a.value, None))
     return out
 
 

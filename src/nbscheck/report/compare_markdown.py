@@ -44,13 +44,15 @@ def render(c: Comparison, lang: str = "zh", level: int = 2) -> str:
         out.append(w["none"])
     out += ["", f"{h}# {w['clauses']} ({len(c.clauses)})", ""]
     if c.clauses:
-        out += [f"| {w['clause']} | {w['status_h']} | {w['value_h']} |", "| --- | --- | --- |"]
+        out += [f"| {w['clause']} | {w['status_h']} | {w['value_h']} | {w['evidence_h']} | {w['note_h']} |",
+                "| --- | --- | --- | --- | --- |"]
         for d in c.clauses:
             status = (f"{cw.status_name(c, d.old_status, lang)} → {cw.status_name(c, d.new_status, lang)}"
                       if d.status_changed else cw.status_name(c, d.new_status, lang))
             value = (f"{cw.value_text(d.old_value)} → {cw.value_text(d.new_value)}"
                      if d.value_changed else cw.value_text(d.new_value))
-            out.append(f"| {md(cw.clause_label(d))} | {md(status)} | {md(value)} |")
+            note = cw.note_change(d) if d.note_changed else ""
+            out.append(f"| {md(cw.clause_label(d))} | {md(status)} | {md(value)} | {md(cw.evidence_change(d, lang))} | {md(note)} |")
     else:
         out.append(w["none"])
     for title, found in ((w["new"], c.new_findings), (w["resolved"], c.resolved)):

@@ -13,14 +13,15 @@ W = {
            "yes": "达到", "no": "未达到", "dimensions": "维度变化", "clauses": "条款变化", "new": "新的问题",
            "resolved": "已解决的问题", "none": "无", "status": "状态", "value": "值", "missing": "未答",
            "absent": "不在该版本中", "points": "个百分点", "clause": "条款",
-           "dimension": "维度", "status_h": "状态", "value_h": "值", "counts": "错误/警告", "sep": "；", "colon": "："},
+           "dimension": "维度", "status_h": "状态", "value_h": "值", "counts": "错误/警告", "sep": "；", "colon": "：",
+           "evidence": "证据", "note": "备注", "evidence_h": "证据", "note_h": "备注"},
     "en": {"title": "Comparing", "township": "Township", "guideline": "Guideline", "score": "Score",
            "qualified": "Qualifies", "yes": "yes", "no": "no", "dimensions": "Dimensions changed",
            "clauses": "Clauses changed", "new": "New findings", "resolved": "Resolved findings", "none": "none",
            "status": "status", "value": "value", "missing": "no answer", "absent": "not in this version",
            "points": "percentage points", "clause": "Clause",
            "dimension": "Dimension", "status_h": "Status", "value_h": "Value", "counts": "Errors/warnings", "sep": "; ",
-           "colon": ": "},
+           "colon": ": ", "evidence": "evidence", "note": "note", "evidence_h": "Evidence", "note_h": "Note"},
 }
 
 
@@ -52,7 +53,32 @@ def clause_parts(c: Comparison, d: ClauseDelta, lang: str) -> list[str]:
         parts.append(f"{w['status']}{w['colon']}{status_name(c, d.old_status, lang)} → {status_name(c, d.new_status, lang)}")
     if d.value_changed:
         parts.append(f"{w['value']}{w['colon']}{value_text(d.old_value)} → {value_text(d.new_value)}")
+    if d.evidence_changed:
+        parts.append(f"{w['evidence']}{w['colon']}{evidence_change(d, lang)}")
+    if d.note_changed:
+        parts.append(f"{w['note']}{w['colon']}{note_change(d)}")
     return parts
+
+
+NOTE_CHARS = 40
+"""How much of a note the text and Markdown reports show; the JSON report carries all of it."""
+
+
+def evidence_change(d: ClauseDelta, lang: str) -> str:
+    """``+ evidence/map.txt (map), − evidence/old.txt (report)``; empty when the evidence is the same."""
+    return ("，" if lang != "en" else ", ").join([f"+ {path} ({kind})" for path, kind in d.evidence_added] +
+                     [f"− {path} ({kind})" for path, kind in d.evidence_removed])
+
+
+def note_text(note: str | None) -> str:
+    if not note:
+        return "-"
+    one = " ".join(note.split())
+    return one if len(one) <= NOTE_CHARS else one[:NOTE_CHARS - 1] + "…"
+
+
+def note_change(d: ClauseDelta) -> str:
+    return f"{note_text(d.old_note)} → {note_text(d.new_note)}"
 
 
 def township(s: Side, lang: str) -> str:
