@@ -303,3 +303,22 @@ def test_compare_shows_the_derived_status_of_a_graded_answer_that_gives_only_its
     assert rows == [("2.1.2", "partial", "met", 60, 85, None, "新绘制的图斑")]
     code, out, _ = cli("compare", str(folder / "old.yaml"), str(folder / "new.yaml"), "--guideline", str(mini), "--lang", "en")
     assert "  2.1.2  status: Partly met → Met; value: 60 → 85; note: - → 新绘制的图斑" in out.splitlines()
+
+
+def test_a_template_answer_with_its_blank_baseline_slot_is_not_yet_filled(mini: Path, folder: Path):
+    edit(mini / META, "  - id: photo\n    name: {zh: 照片, en: Photo}", SURVEY_KIND)
+    edit(mini / CH2, "            min: 0\n            target: {at_least: 5}", "            min: 0\n" + BASELINE_213)
+    start = GOOD.index('  "2.1.3":')
+    end = GOOD.index('  "2.2.1":')
+    blank = ('  "2.1.3":\n    status:\n    value:\n    baseline:\n      value:\n      year:\n      evidence:\n'
+             '        - {path: "", kind: survey-report, description: ""}\n    evidence:\n'
+             '      - {path: "", kind: report, description: ""}\n      - {path: "", kind: photo, description: ""}\n'
+             '    note: ""\n')
+    body = GOOD[:start] + blank + GOOD[end:]
+    r = run(folder, mini, body)
+    assert got(r) == [("NBS260", line_of(body, "answers:"), 1, None)]
+    assert r.findings[0].args["ids"] == "2.1.3" and clause(r, "2.1.3").status == "missing"
+    # the baseline begun, the rest not: a real answer, and its blank baseline evidence row is no mistake
+    begun = body.replace("      value:\n      year:\n", "      value: 4\n      year: 2020\n")
+    r = run(folder, mini, begun.replace("    status:\n    value:\n", "    status: met\n    value: 7.5\n"))
+    assert [f.code for f in r.findings] == ["NBS212"]  # only the answer's own evidence is missing
