@@ -322,3 +322,21 @@ def test_a_template_answer_with_its_blank_baseline_slot_is_not_yet_filled(mini: 
     begun = body.replace("      value:\n      year:\n", "      value: 4\n      year: 2020\n")
     r = run(folder, mini, begun.replace("    status:\n    value:\n", "    status: met\n    value: 7.5\n"))
     assert [f.code for f in r.findings] == ["NBS212"]  # only the answer's own evidence is missing
+
+
+def test_the_baselines_evidence_files_are_checked_like_an_answers(mini: Path, folder: Path):
+    edit(mini / CH2, "            min: 0\n            target: {at_least: 5}", "            min: 0\n" + BASELINE_213)
+    base = ("    unit: ha\n    baseline:\n      value: 4\n      year: 2020\n"
+            "      evidence:\n        - {path: evidence/survey.txt, kind: report}\n        - {path: evidence/servey.txt, kind: report}\n        - {path: evidence/SURVEY.txt, kind: report}\n")
+    body = GOOD.replace("    unit: ha\n", base)
+    r = run(folder, mini, body)
+    assert got(r) == [("NBS213", line_of(body, "servey.txt"), col_of(body, "evidence/servey.txt"), "2.1.3"),
+                      ("NBS213", line_of(body, "SURVEY.txt"), col_of(body, "evidence/SURVEY.txt"), "2.1.3")]
+    assert r.findings[0].path == "/answers/2.1.3/baseline/evidence/1/path"
+    assert r.findings[1].message("en") == "evidence file evidence/SURVEY.txt does not exist; did you mean evidence/survey.txt?"
+    # a baseline recorded with a not-applicable answer is checked too, though not required
+    na = body.replace("    status: met\n    value: 7.5\n", "    status: not_applicable\n    justification: 本乡无湿地。\n")
+    r = run(folder, mini, na)
+    assert [f.code for f in r.findings] == ["NBS213", "NBS213"]
+    r = run(folder, mini, na.replace("servey", "survey").replace("SURVEY", "survey"))
+    assert got(r) == [] and clause(r, "2.1.3").status == "not_applicable"

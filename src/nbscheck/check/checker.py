@@ -177,7 +177,7 @@ def check_document(doc: Document, base: Path, guideline_root: str | None, result
                             found_en=f"{value} (.nan or .inf)"))
             invalid.add(c.id)
             continue
-        found = answer_findings(doc, g, c, ans, folder, seen) + outcome_findings(doc, g, c, ans, result.period.get("end"))
+        found = answer_findings(doc, g, c, ans, folder, seen) + outcome_findings(doc, g, c, ans, result.period.get("end"), folder, seen)
         if found:
             if any(f.severity is Severity.ERROR for f in found):
                 invalid.add(c.id)

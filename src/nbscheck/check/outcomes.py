@@ -16,6 +16,9 @@ from ..model.clauses import Clause
 from ..model.indicators import derived_status, format_value, judged_value
 from ..model.types import Guideline
 from ..yaml.document import Document
+from .evidence import _UNSEEN, evidence_problem
+from .evidence_hints import file_suggestion
+from .unfilled import blank_row
 
 CODES: tuple[str, ...] = ("NBS225", "NBS226", "NBS227", "NBS228", "NBS229", "NBS270", "NBS271")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
@@ -46,8 +49,10 @@ def off_stage(doc: Document, c: Clause, stage: str) -> Finding:
                 stage=stage)
 
 
-def outcome_findings(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, Any], period_end: Any) -> list[Finding]:
-    """NBS226/NBS227 for a baseline indicator's baseline, NBS225 for a stated status that the
+def outcome_findings(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, Any], period_end: Any,
+                     folder: str = "", seen: dict[Any, Any] | None = None) -> list[Finding]:
+    """NBS226/NBS227 for a baseline indicator's baseline (and its evidence files, judged like an
+    answer's: NBS213-NBS215, NBS091-NBS093), NBS225 for a stated status that the
     graded value contradicts (the derived status is in the message), NBS270 for a graded answer
     that gives neither a status nor the value its status would follow from."""
     a = c.assessment
@@ -57,15 +62,32 @@ def outcome_findings(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, A
         return []
     out: list[Finding] = []
     status = ans.get("status")
-    if status == "not_applicable":
-        return out
 
     def add(code: str, sub: tuple, **args: Any) -> None:
         p = ["answers", c.id, *sub]
         out.append(make(code, doc.where(p), clause=c.id, path=pointer(p), **args))
 
+    base = ans.get("baseline") if ind.baseline is not None else None
+    if isinstance(base, dict) and type(base.get("evidence")) is list:
+        # the baseline's evidence is held to the same rules as the answer's: on disk, inside the folder
+        seen = {} if seen is None else seen
+        for i, e in enumerate(base["evidence"]):
+            if type(e) is not dict or blank_row(e) or type(e.get("path")) is not str:
+                continue
+            sha = e.get("sha256")
+            key = (e["path"], sha if type(sha) is str else None)
+            problem = seen.get(key, _UNSEEN)
+            if problem is _UNSEEN:
+                problem = seen[key] = evidence_problem(folder, e["path"], key[1], seen)
+            if problem:
+                code, args, sub = problem
+                near = file_suggestion(folder, e["path"]) if code == "NBS213" else None  # not there: a near name?
+                if near:
+                    args = {**args, "suggest": f"，是否指 {near}？", "suggest_en": f"; did you mean {near}?", "suggestion": near}
+                add(code, ("baseline", "evidence", i, sub), **args)
+    if status == "not_applicable":  # a baseline recorded at first recognition is welcome, not required
+        return out
     if ind.baseline is not None:
-        base = ans.get("baseline")
         if not isinstance(base, dict) or base.get("value") is None or base.get("year") is None:
             add("NBS226", ("baseline",) if "baseline" in ans else ("value",) if "value" in ans else ())
         else:
