@@ -99,7 +99,7 @@ def test_neither_the_value_nor_the_status_is_nbs270(mini: Path, folder: Path):
     edit(mini / CH2, "            target: {at_least: 80}", GRADED_212)
     body = GOOD.replace(ANSWER_212, ANSWER_212.replace("    status: partial\n    value: 60\n", "    value:\n"))
     r = run(folder, mini, body)
-    assert got(r) == [("NBS270", line_of(body, '"2.1.2":') + 1, 11, "2.1.2")]  # at the empty value
+    assert got(r) == [("NBS270", line_of(body, '"2.1.2":') + 1, 5, "2.1.2")]  # a blank value is not given
     assert r.findings[0].message("en") == "this clause's status follows its value, but neither the value nor the status is given"
     assert clause(r, "2.1.2").status == "missing" and not r.qualified
     body = GOOD.replace(ANSWER_212, ANSWER_212.replace("    status: partial\n    value: 60\n", ""))
@@ -113,18 +113,6 @@ def test_an_ungraded_clause_still_needs_its_status(mini: Path, folder: Path):
     r = run(folder, mini, body)
     assert [(f.code, f.clause) for f in r.findings] == [("NBS200", "2.1.2")]
     assert "status" in r.findings[0].message("en")
-
-
-# --- the empty stage slot ----------------------------------------------------------------------------
-
-def test_an_empty_stage_slot_is_a_reminder_and_every_clause_is_assessed(mini: Path, folder: Path):
-    edit(mini / META, "  qualification:", STAGES)
-    body = GOOD.replace("answers:\n", "stage:\nanswers:\n")
-    r = run(folder, mini, body)
-    assert got(r) == [("NBS271", line_of(body, "stage:"), 7, None)]
-    assert r.findings[0].message("en") == \
-        "the assessment stage is not filled in; every clause is assessed (stages: entry, reassessment)"
-    assert r.score.stage is None and r.score.available == 11.0 and r.qualified
 
 
 # --- migrate adds the new slots ----------------------------------------------------------------------
@@ -170,21 +158,22 @@ def test_migrate_adds_the_stage_and_baseline_slots(mini: Path, tmp_path: Path, f
     i = lines.index("answers:")
     assert lines[i - 1] == "stage:                         # Assessment stage: entry (Entry recognition) | reassessment (Re-assessment)"
     j = lines.index('  "2.1.3":')
-    assert lines[j:j + 12] == [
+    assert lines[j:j + 14] == [
         '  "2.1.3":', "    status: met", "    value: 7.5", "    unit: ha", "    evidence:",
         "      - {path: evidence/survey.txt, kind: report}", "      - {path: evidence/photo.txt, kind: photo}",
         "    baseline:        # baseline: the first assessment's value, year and evidence",
-        "      value:", "      year:", "      evidence:", '        - {path: "", kind: survey-report, description: ""}']
-    assert lines[j + 12] == '  "2.2.1":'
+        "      value:", "      year:", "      evidence:", '        - path: ""', "          kind: survey-report",
+        '          description: ""']
+    assert lines[j + 14] == '  "2.2.1":'
     # every other line is as it was
     assert lines[j - 1] == "  # nbscheck migrate 1.0.0 → 1.1.0: please check: against the baseline: none → change"
-    assert [ln for k, ln in enumerate(lines) if not (j + 7 <= k < j + 12 or k in (i - 1, j - 1))] == \
+    assert [ln for k, ln in enumerate(lines) if not (j + 7 <= k < j + 14 or k in (i - 1, j - 1))] == \
         GOOD.replace("version: 1.0.0", "version: 1.1.0").split("\n")
-    # the migrated file checks: the empty slots are what is left to do
+    # the migrated file checks: the empty slots are what is left to do (a blank stage names no stage)
     (folder / "m.yaml").write_text(m.text, encoding="utf-8")
     r = check_file(folder / "m.yaml", guideline_root=str(mini), name="m.yaml")
-    assert [(f.code, f.line, f.clause) for f in r.findings] == [
-        ("NBS271", i, None), ("NBS200", j + 10, "2.1.3")]  # the baseline year is not filled in yet
+    assert [(f.code, f.line, f.clause) for f in r.findings] == [("NBS226", j + 3, "2.1.3")]  # give the baseline
+    assert r.score.stage is None
     # filled in, it checks clean
     filled = m.text.replace("stage:                         #", "stage: reassessment  #").replace(
         "      value:\n      year:\n", "      value: 4\n      year: 2020\n")

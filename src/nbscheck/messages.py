@@ -254,8 +254,6 @@ CATALOG: dict[str, Message] = {
                       "Put the evidence folder next to the submission or correct the folder name; paths are relative to the submission's folder."),
     "NBS270": Message(E, "该条款的状态按指标值得出，但指标值 value 和状态 status 都没有填写", "this clause's status follows its value, but neither the value nor the status is given",
                       "填写指标值 value，状态由 nbscheck 按分档得出；也可同时填写状态。", "Give the value and nbscheck derives the status from the grading; you may state the status too."),
-    "NBS271": Message(W, "评估阶段 stage 尚未填写，按全部条款评估（可填：{known}）", "the assessment stage is not filled in; every clause is assessed (stages: {known})",
-                      "入门认定和复评评估的条款不同，请填写本次评估的阶段。", "Entry recognition and re-assessment assess different clauses: name the stage of this assessment."),
     "NBS272": Message(N, "{version} 分评估阶段：已在 answers 前加入空的 stage，请填写（可填：{known}）",
                       "{version} has assessment stages: an empty stage was added above answers for you to fill in ({known})", "", ""),
     "NBS273": Message(N, "条款 {id} 改为相对本底评估：已在答复中加入空的 baseline（本底值、年份和证据），请填写",

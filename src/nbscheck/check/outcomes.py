@@ -20,22 +20,17 @@ from .evidence import _UNSEEN, evidence_problem
 from .evidence_hints import file_suggestion
 from .unfilled import blank_row
 
-CODES: tuple[str, ...] = ("NBS225", "NBS226", "NBS227", "NBS228", "NBS229", "NBS270", "NBS271")
+CODES: tuple[str, ...] = ("NBS225", "NBS226", "NBS227", "NBS228", "NBS229", "NBS270")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
 
 def submission_stage(doc: Document, g: Guideline) -> tuple[str | None, list[Finding]]:
     """The stage the submission says it is, and NBS228 when it names one the guideline does not
     declare. A submission that names no stage is assessed on every clause, as before stages
-    existed: submissions written for the 2.0.0 draft before it had stages stay valid; an empty
-    ``stage:`` slot is a warning (NBS271) and is assessed the same way."""
+    existed: submissions written for the 2.0.0 draft before it had stages stay valid."""
     if not g.rules.stages or "stage" not in doc.data:
         return None, []
     stage = doc.data.get("stage")
-    if stage is None or (isinstance(stage, str) and not stage.strip()):
-        # the slot `nbscheck init` and `migrate` write, not filled in yet: a reminder, not a mistake
-        known = ", ".join(s.id for s in g.rules.stages)
-        return None, [make("NBS271", doc.where(["stage"]), path="/stage", known=known)]
     if isinstance(stage, str) and g.rules.stage(stage) is not None:
         return stage, []
     known = ", ".join(s.id for s in g.rules.stages)

@@ -184,7 +184,7 @@ def _model2(g: Guideline, schema: dict[str, Any]) -> dict[str, Any]:
     if g.rules.stages:
         schema["properties"]["stage"] = {
             "description": "评估阶段 / the assessment stage: " + ", ".join(st.id for st in g.rules.stages),
-            "type": ["string", "null"]}  # an empty slot is NBS271, a reminder
+            "type": "string"}
     if any(c.assessment.indicator.baseline for c in g.assessable if c.assessment):
         for answer in schema["properties"]["answers"]["properties"].values():
             answer["properties"]["baseline"] = {"title": answer["title"].split(" ", 1)[0] + " 本底 / baseline",
