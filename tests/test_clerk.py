@@ -177,7 +177,7 @@ def test_a_misspelt_key_gets_a_suggestion(folder: Path):
     ("value: true", "value: 否", "NBS207", "“否”写成 false（不加引号）"),
     ("value: 7.5", "value: 7.5公顷", "NBS207", "value 只写数字，单位另起一行：value: 7.5 和 unit: ha（公顷）"),
     ("value: 7.5", 'value: "1,200"', "NBS207", "去掉千位分隔符：value: 1200"),
-    ("value: 7.5", "value: ７.５", "NBS207", "改用半角数字，不加引号：value: 7.5"),
+    ("value: 7.5", "value: ７.５", "NBS023", "把输入法切换到半角（英文）再输入数字。本文件其余内容已按“7.5”检查。"),
     ("start: 2025-01-01", "start: 2025年1月1日", "NBS200", "日期写成 2025-01-01（年-月-日，用短横线，月和日写两位）"),
     ("start: 2025-01-01", "start: 2025/1/1", "NBS200", "日期写成 2025-01-01（年-月-日，用短横线，月和日写两位）"),
 ])

@@ -67,8 +67,9 @@ def test_tab_indentation():
 def test_syntax_error_has_position():
     with pytest.raises(LoadError) as e:
         load_text("a: [1, 2\nb: 3\n", "s.yaml")
-    (f,) = e.value.findings
-    assert f.code == "NBS004" and f.line == 2
+    (f,) = e.value.findings  # on the line the bracket opens, not the line libyaml gave up on
+    assert (f.code, f.line, f.column) == ("NBS004", 1, 4)
+    assert f.message("zh") == "第 1 行的方括号“[”没有配对的“]”"
 
 
 def test_bad_utf8_points_at_the_byte():

@@ -18,6 +18,7 @@ from ..findings import Finding, Position
 from .builder import Builder, pos
 from .compose import compose
 from .limits import DEFAULT_LIMITS
+from .lookalike import original_column
 
 
 @dataclass
@@ -29,6 +30,10 @@ class Document:
     text: str
     root: Node | None = field(repr=False, default=None)
     warnings: list[Finding] = field(default_factory=list)
+    original: str | None = field(repr=False, default=None)
+    """The text as written, when :mod:`nbscheck.yaml.lookalike` corrected it into ``text``."""
+    columns: dict[int, list[int]] = field(repr=False, default_factory=dict)
+    """For each corrected line, the column as written of each of its characters (see ``original``)."""
     _regions: dict[tuple[int, int], Node | None] = field(repr=False, compare=False, default_factory=dict)
     _spans: dict[tuple[int, int, int, str], tuple[int, int] | None] = field(repr=False, compare=False, default_factory=dict)
     _indents: dict[int, int | None] = field(repr=False, compare=False, default_factory=dict)
@@ -50,7 +55,13 @@ class Document:
         return None if node is None else _walk(node, path, key, self._keys)
 
     def where(self, path: Sequence[str | int] = (), key: bool = False) -> Position:
-        """Position (1-based line and column) of the value at ``path``, or of the nearest parent."""
+        """Position (1-based line and column, as written) of the value at ``path``, or of the nearest parent."""
+        found = self._where(path, key)
+        if self.columns and found.line in self.columns:
+            return Position(found.file, found.line, original_column(self.columns, found.line, found.column))
+        return found
+
+    def _where(self, path: Sequence[str | int], key: bool) -> Position:
         if self.root is None and path and self.text:
             found = self._where_in_region(path, key)
             if found is not None:
@@ -131,7 +142,7 @@ class Document:
 
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` (for showing the source under a finding)."""
-        lines = self.text.splitlines()
+        lines = (self.original if self.original is not None else self.text).splitlines()
         return lines[number - 1] if 0 < number <= len(lines) else ""
 
 

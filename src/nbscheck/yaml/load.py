@@ -29,8 +29,10 @@ from .errors import LoadError
 from .fastroad import available as fast_available
 from .fastroad import fast_data
 from .limits import DEFAULT_LIMITS, Limits, too_big, too_deep
+from .lookalike import remap, scan
+from .syntax import syntax_findings
 
-CODES: tuple[str, ...] = ("NBS001", "NBS004", "NBS007", "NBS008", "NBS009", "NBS015", "NBS016", "NBS017")
+CODES: tuple[str, ...] = ("NBS001", "NBS004", "NBS008", "NBS009", "NBS016")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
 # The fast road needs libyaml's typing table to know which strings it cannot judge.
@@ -83,9 +85,23 @@ def _read_bounded(fh: BinaryIO, size: int, limit: int) -> bytes:
 
 def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *,
                expect_mapping: bool = True) -> Document:
+    """Decode, correct look-alike characters where their meaning is certain, and load.
+
+    The look-alike findings (:mod:`nbscheck.yaml.lookalike`) come with the document's other
+    findings, or with the syntax errors that remain; every position is the one in the file as written.
+    """
     text, warnings = decode(raw, name)
-    doc = load_text(text, name, limits, expect_mapping=expect_mapping, raw=None if warnings else raw)
-    doc.warnings[:0] = warnings
+    found = scan(text, name)
+    if found is None:
+        doc = load_text(text, name, limits, expect_mapping=expect_mapping, raw=None if warnings else raw)
+        doc.warnings[:0] = warnings
+        return doc
+    try:
+        doc = load_text(found.text, name, limits, expect_mapping=expect_mapping)
+    except LoadError as e:
+        raise LoadError(warnings + found.findings + [remap(found.columns, f) for f in e.findings]) from None
+    doc.original, doc.columns = text, found.columns
+    doc.warnings[:0] = warnings + found.findings
     return doc
 
 
@@ -111,9 +127,11 @@ def load_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS, *,
     try:
         root = compose(text)
     except MarkedYAMLError as e:
-        raise LoadError([_syntax_finding(e, text, name)]) from None
-    except YAMLError as e:
-        raise LoadError([make("NBS004", Position(name, 1, 1), problem=str(e))]) from None
+        raise LoadError(syntax_findings(e, text, name)) from None
+    except YAMLError:
+        raise LoadError([make("NBS004", Position(name, 1, 1), line=1, problem="的写法无法读取",
+                              problem_en="cannot be read as YAML", fix="检查文件的缩进、冒号和引号。",
+                              fix_en="Check the file's indentation, colons and quotes.")]) from None
     except RecursionError:
         raise LoadError([too_deep(Position(name, 1, 1), limits)]) from None
     if root is None or (isinstance(root, ScalarNode) and root.tag == YAML_TAG + "null" and not root.value):
@@ -142,19 +160,3 @@ def _control_finding(text: str, offset: int, name: str) -> Finding:
     code = ord(text[offset])
     escape = f"\\x{code:02X}" if code < 0x100 else f"\\u{code:04X}"
     return make("NBS016", _char_pos(text, offset, name), char=f"U+{code:04X}", escape=escape)
-
-
-def _syntax_finding(e: MarkedYAMLError, text: str, name: str) -> Finding:
-    mark = e.problem_mark or e.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = (e.problem or e.context or "").strip()
-    lines = text.splitlines()
-    src = lines[line - 1] if 0 < line <= len(lines) else ""
-    tab = src.find("\t")
-    if tab >= 0 and src[:tab].strip() == "":
-        return make("NBS007", Position(name, line, tab + 1))
-    if problem == "found unexpected ':'" and ("{" in src or "[" in src or "{" in text or "[" in text):
-        return make("NBS017", Position(name, line, col))
-    if "expected a single document" in str(e):
-        return make("NBS015", Position(name, line, col))
-    return make("NBS004", Position(name, line, col), problem=problem)

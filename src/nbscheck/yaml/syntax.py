@@ -1,0 +1,393 @@
+"""YAML syntax errors in a clerk's words, on the line where the mistake is, all of them in one run.
+
+Why: libyaml reports the place where it gave up, in English ("mapping values are not allowed in
+this context"), which is often a line or more below the mistake (a quote opened on line 5 fails on
+line 9), and it stops at the first. Here each of libyaml's problem classes, with its context mark
+and the lines around it, is read back to the mistake a person makes (an unpaired quote, a key or a
+``-`` at the wrong column, a missing space after a colon, a value holding ``: ``, an unclosed
+bracket, a backslash in double quotes) and told in plain Chinese and English with a fix. The line
+is then mended (or blanked together with the lines under it) and the text parsed again, so that up
+to :data:`MAX_ERRORS` mistakes are reported in one run. The mended text is never used as data: a
+file with a syntax error is not checked further.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from ..findings import Finding, Position, make
+from .compose import compose
+
+CODES: tuple[str, ...] = ("NBS004", "NBS007", "NBS015", "NBS017", "NBS020", "NBS024", "NBS025", "NBS026",
+                          "NBS027", "NBS028", "NBS029")
+"""The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
+MAX_ERRORS = 10
+"""At most this many syntax errors are reported for one file (each costs one more parse)."""
+
+_KEY_NO_SPACE = re.compile(r"^( *(?:- +)*)([A-Za-z_][A-Za-z0-9_.\-]*|\"[^\"\n]*\"|'[^'\n]*'):(?=[^ \n#/\\])")
+_KEY_LINE = re.compile(r"^( *(?:- +)*)([^ #\-\"'][^:#\n]*?|\"[^\"\n]*\"|'[^'\n]*') *:(?: |$)")
+_BLOCK_HEADER = re.compile(r"[|>][0-9+\-]*\s*(?:#.*)?$")
+_GENERIC = ("的写法无法读取", "cannot be read as YAML",
+            "检查这一行和上一行：缩进是否与同级的键对齐，冒号后是否有空格，引号和括号是否成对。",
+            "Check this line and the one above: that it lines up with the keys beside it, that each colon has a "
+            "space after it and that quotes and brackets are paired.")
+
+
+@dataclass
+class _Told:
+    """One explained mistake and the mended text to look for the next one in (None: stop)."""
+
+    finding: Finding
+    mended: str | None
+
+
+def syntax_findings(error: MarkedYAMLError, text: str, name: str) -> list[Finding]:
+    """Every syntax mistake found from libyaml's first ``error`` on, explained (at most MAX_ERRORS)."""
+    out: list[Finding] = []
+    seen: set[int] = set()
+    for _ in range(MAX_ERRORS):
+        try:
+            told = _explain(error, text, name)
+        except Exception:  # noqa: BLE001 - a wrong guess must not cost the clerk a traceback
+            told = _Told(_generic(error, name), None)
+        if told.finding.line in seen:
+            break
+        seen.add(told.finding.line)
+        out.append(told.finding)
+        if told.mended is None or told.mended == text:
+            break
+        text = told.mended
+        try:
+            compose(text)
+            break
+        except MarkedYAMLError as e:
+            error = e
+        except (YAMLError, RecursionError):
+            break
+    return out
+
+
+def _generic(e: MarkedYAMLError, name: str) -> Finding:
+    mark = e.problem_mark or e.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return make("NBS004", Position(name, line, col), line=line, problem=_GENERIC[0], problem_en=_GENERIC[1],
+                fix=_GENERIC[2], fix_en=_GENERIC[3])
+
+
+def _indent(s: str) -> int:
+    return len(s) - len(s.lstrip(" "))
+
+
+def _content(lines: list[str], i: int) -> bool:
+    s = lines[i].strip() if 0 <= i < len(lines) else ""
+    return bool(s) and not s.startswith("#")
+
+
+def _prev(lines: list[str], i: int) -> int:
+    """The line with content before line ``i`` (0-based), or -1."""
+    j = i - 1
+    while j >= 0 and not _content(lines, j):
+        j -= 1
+    return j
+
+
+def _key_column(s: str) -> int:
+    """Where the key of a block line starts, after its indentation and any ``- `` (0-based)."""
+    m = re.match(r" *(?:- +)*", s)
+    return m.end() if m else 0
+
+
+def _open_quote(s: str) -> int | None:
+    """The column of a quote that opens a value on line ``s`` and does not close on it, or None."""
+    k, n = 0, len(s)
+    can_start = True
+    while k < n:
+        c = s[k]
+        if c in "\"'" and can_start:
+            close = s.find(c, k + 1) if c == "'" else _dq_close(s, k + 1)
+            if c == "'":
+                while close >= 0 and close + 1 < n and s[close + 1] == "'":
+                    close = s.find("'", close + 2)
+            if close < 0:
+                return k
+            k = close + 1
+            can_start = False
+            continue
+        if c == "#" and (k == 0 or s[k - 1] in " \t"):
+            return None
+        can_start = c in " -[{,:" and (c != ":" or k + 1 >= n or s[k + 1] == " ") or (c == " " and can_start)
+        if c == " ":
+            can_start = k > 0 and (s[k - 1] in ":-,[{ ") and (s[k - 1] != " " or s[:k].strip() == "" or can_start)
+        k += 1
+    return None
+
+
+def _dq_close(s: str, k: int) -> int:
+    while k < len(s):
+        if s[k] == "\\":
+            k += 2
+            continue
+        if s[k] == '"':
+            return k
+        k += 1
+    return -1
+
+
+def _join(lines: list[str]) -> str:
+    return "\n".join(lines)
+
+
+def _blank(lines: list[str], i: int) -> str:
+    """The text with line ``i`` and the lines under it (more indented) blanked out."""
+    out = list(lines)
+    ind = _indent(lines[i])
+    out[i] = ""
+    j = i + 1
+    while j < len(out) and (not _content(out, j) or _indent(out[j]) > ind):
+        out[j] = ""
+        j += 1
+    return _join(out)
+
+
+def _with(lines: list[str], i: int, new: str) -> str:
+    out = list(lines)
+    out[i] = new
+    return _join(out)
+
+
+def _at(code: str, file: str, i: int, col: int, /, **args: object) -> Finding:
+    return make(code, Position(file, i + 1, col + 1), line=i + 1, **args)
+
+
+# Where libyaml breaks lines (its marks count these), so the lines here are its lines.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _explain(e: MarkedYAMLError, text: str, name: str) -> _Told:
+    lines = _BREAK.split(text)
+    pm, cm = e.problem_mark, e.context_mark
+    problem = (e.problem or "").strip()
+    context = (e.context or "").strip()
+    p = pm.line if pm else (cm.line if cm else 0)
+    pc = pm.column if pm else (cm.column if cm else 0)
+    c = cm.line if cm else p
+    p = min(p, len(lines) - 1)
+    src = lines[p] if 0 <= p < len(lines) else ""
+
+    # a tab in the indentation (libyaml says "cannot start any token" or worse, sometimes a line later)
+    for i in (p, _prev(lines, p)):
+        if 0 <= i < len(lines):
+            body = lines[i].lstrip(" \t")
+            if "\t" in lines[i][:len(lines[i]) - len(body)]:
+                tab = lines[i].index("\t")
+                return _Told(make("NBS007", Position(name, i + 1, tab + 1)),
+                             _with(lines, i, lines[i][:len(lines[i]) - len(body)].replace("\t", "  ") + body))
+    if "expected a single document" in str(e):
+        return _Told(make("NBS015", Position(name, p + 1, pc + 1)), None)
+    if problem == "found unexpected ':'" and ("{" in src or "[" in src or "{" in text or "[" in text):
+        return _Told(make("NBS017", Position(name, p + 1, pc + 1)), _blank(lines, p))
+
+    # a backslash in double quotes that is no escape YAML knows
+    if context == "while parsing a quoted scalar" and ("escape" in problem or "hexdecimal" in problem) and cm:
+        s = lines[c]
+        close = _dq_close(s, cm.column + 1)
+        written = s[cm.column + 1: close if close > 0 else len(s)]
+        mended = s[:cm.column] + "''" + (s[close + 1:] if close > 0 else "")
+        return _Told(_at("NBS029", name, c, cm.column, written=written, forward=written.replace("\\", "/")),
+                     _with(lines, c, mended))
+
+    # a quote that opens and does not close on its line: the mistake is where it opens
+    first = min(c, p) if cm else max(0, p - 1)
+    for i in range(first, p + 1):
+        if not _content(lines, i):
+            continue
+        at = _open_quote(lines[i])
+        if at is not None and not (i == p and at >= pc and context != "while scanning a quoted scalar"):
+            q = lines[i][at]
+            return _Told(_quote(name, i, at, q, "open"), _with(lines, i, lines[i].rstrip() + q))
+    if context == "while scanning a quoted scalar" and cm:
+        q = lines[c][cm.column] if cm.column < len(lines[c]) else '"'
+        return _Told(_quote(name, c, cm.column, q, "open"), _with(lines, c, lines[c].rstrip() + q))
+
+    if context.startswith("while parsing a flow") and problem.startswith("did not find expected ','") and cm:
+        return _flow(lines, c, cm.column, name)
+    # text after a closing quote: 'name: "白沙" 镇'
+    before = src[:pc].rstrip()
+    if before.endswith(("\"", "'")) and problem.startswith("did not find expected"):
+        q = before[-1]
+        opener = before.rfind(q, 0, len(before) - 1)
+        if opener >= 0:
+            return _Told(_quote(name, p, opener, q, "after"), _with(lines, p, src[:opener] + "''"))
+
+    if problem == "could not find expected ':'" and context == "while scanning a simple key" and cm:
+        return _no_colon(lines, c, name)
+    if problem == "mapping values are not allowed in this context":
+        return _mapping_here(lines, p, pc, name)
+    if problem == "block sequence entries are not allowed in this context":
+        return _Told(_at("NBS027", name, p, pc, fix="“-”不能和“键:”写在同一行：把列表项换到下一行，比键多缩进两个空格。",
+                         fix_en="A '-' cannot follow 'key:' on its line: put the list item on the next line, two spaces "
+                                "further in than the key."), _with(lines, p, src[:pc].rstrip()))
+    if problem.startswith(("did not find expected key", "did not find expected '-'", "expected <block end>")):
+        return _misplaced(lines, p, name)
+    if problem == "found character that cannot start any token" and pc < len(src):
+        ch = src[pc]
+        return _Told(_at("NBS004", name, p, pc, problem=f"的值不能以“{ch}”开头", problem_en=f"a value cannot start with '{ch}'",
+                         fix=f"给整个值加上引号，如 \"{src[pc:].strip()}\"。", fix_en=f"Put the whole value in quotes: \"{src[pc:].strip()}\"."),
+                     _with(lines, p, src[:pc] + "''"))
+    f = _generic(e, name)
+    return _Told(f, _blank(lines, f.line - 1) if 0 <= f.line - 1 < len(lines) else None)
+
+
+_QUOTES = {'"': ("双引号“\"”", "double quote '\"'"), "'": ("单引号“'”", "single quote \"'\"")}
+
+
+def _quote(name: str, i: int, col: int, q: str, kind: str) -> Finding:
+    zh, en = _QUOTES.get(q, _QUOTES['"'])
+    if kind == "open":
+        return _at("NBS024", name, i, col, quote=zh, quote_en=en, what="没有配对：从这里开始，到行末还没有结束",
+                   what_en="is not paired: it opens here and does not close on the line",
+                   fix="在值的末尾补上同样的引号，或删去这个引号；值里本身要用引号时，外面改用另一种引号。",
+                   fix_en="Close it at the end of the value, or remove it; if the value itself holds this quote, "
+                          "enclose it in the other kind.")
+    return _at("NBS024", name, i, col, quote=zh, quote_en=en, what="后面还有文字：引号结束后，这一行不能再写别的",
+               what_en="is followed by more text: nothing may follow the closing quote on the line",
+               fix="把整个值都放进引号里，或删去引号。", fix_en="Put the whole value inside the quotes, or remove them.")
+
+
+def _no_space(lines: list[str], i: int, name: str) -> _Told | None:
+    m = _KEY_NO_SPACE.match(lines[i])
+    if not m:
+        return None
+    at = m.end() - 1  # the colon
+    s = lines[i]
+    written = s[len(m.group(1)):].split(" #")[0].strip()
+    fixed = written.replace(":", ": ", 1)
+    return _Told(_at("NBS026", name, i, at, written=written, fixed=fixed), _with(lines, i, s[:at + 1] + " " + s[at + 1:]))
+
+
+def _no_colon(lines: list[str], i: int, name: str) -> _Told:
+    told = _no_space(lines, i, name)
+    if told:
+        return told
+    s = lines[i]
+    wide = s.find("\uff1a")
+    if wide >= 0:
+        return _Told(_at("NBS020", name, i, wide, char="\uff1a", name="全角冒号", name_en="full-width colon",
+                         fix="半角冒号加空格“: ”", fix_en="': ' (a half-width colon and a space)", after="", after_en=""),
+                     _with(lines, i, s[:wide] + ": " + s[wide + 1:].lstrip(" \u3000")))
+    return _Told(_at("NBS004", name, i, _indent(s), problem="既不是“键: 值”，也不是以“-”开头的列表项",
+                     problem_en="is neither 'key: value' nor a list item starting with '-'",
+                     fix="写成“键: 值”（冒号后有空格）；若这是上一行文字的延续，把它们并成一行，或给整段文字加上引号。",
+                     fix_en="Write 'key: value' (a space after the colon); if it continues the text of the line above, "
+                            "join the two lines or put the whole text in quotes."), _blank(lines, i))
+
+
+def _mapping_here(lines: list[str], p: int, pc: int, name: str) -> _Told:
+    """libyaml: "mapping values are not allowed in this context" at a ':' on line ``p``."""
+    s = lines[p]
+    q = _prev(lines, p)
+    if q >= 0:
+        told = _no_space(lines, q, name)
+        if told and _indent(lines[q]) == _indent(s) or (told and _key_column(lines[q]) == _indent(s)):
+            return told
+    if q >= 0 and _indent(lines[q]) == _indent(s) and ":" not in lines[q] and not lines[q].lstrip().startswith(("-", "#")):
+        return _no_colon(lines, q, name)  # the line above has no colon: it ran on into this one
+    first = s.find(": ", _key_column(s))
+    if 0 <= first < pc and _KEY_LINE.match(s):
+        m = _KEY_LINE.match(s)
+        key = m.group(2).strip()
+        value = s[m.end():].split(" #")[0].strip()
+        quoted = "'" + value.replace("'", "''") + "'"
+        return _Told(_at("NBS028", name, p, m.end(), key=key, value=value.replace('"', "'")),
+                     _with(lines, p, s[:m.end()] + quoted))
+    if q >= 0 and _indent(s) > _key_column(lines[q]):
+        r = _prev(lines, q)
+        if r >= 0 and lines[r].split(" #")[0].rstrip().endswith(":") and _indent(lines[q]) <= _indent(lines[r]) \
+                and _indent(s) > _indent(lines[r]) and _KEY_LINE.match(lines[q]):
+            # the line above was moved left out of the block its key opens: it is the mistaken one
+            key = lines[q].strip().split(":")[0]
+            return _Told(_at("NBS025", name, q, _indent(lines[q]), key=key,
+                             fix=f"与第 {p + 1} 行的“{s.strip().split(':')[0]}”对齐：行首留 {_indent(s)} 个空格。",
+                             fix_en=f"Line it up with '{s.strip().split(':')[0]}' on line {p + 1}: {_indent(s)} spaces "
+                                    "at the start of the line."), _with(lines, q, " " * _indent(s) + lines[q].lstrip(" ")))
+        prev_body = lines[q].split(" #")[0].rstrip()
+        complete = (re.search(r": +\S", prev_body) and not _BLOCK_HEADER.search(prev_body)) or \
+            re.match(r" *- +[^ :][^:]*$", prev_body)
+        if complete:
+            return _wrong_column(lines, p, q, name)
+    return _Told(_at("NBS004", name, p, pc, problem=_GENERIC[0], problem_en=_GENERIC[1],
+                     fix=_GENERIC[2], fix_en=_GENERIC[3]), _blank(lines, p))
+
+
+def _wrong_column(lines: list[str], p: int, q: int, name: str) -> _Told:
+    s = lines[p]
+    want = _key_column(lines[q])
+    key = s.strip().split(":")[0].strip()
+    return _Told(_at("NBS025", name, p, _indent(s), key=key,
+                     fix=f"与第 {q + 1} 行的“{lines[q].strip().split(':')[0].lstrip('- ')}”对齐：行首留 {want} 个空格。",
+                     fix_en=f"Line it up with '{lines[q].strip().split(':')[0].lstrip('- ')}' on line {q + 1}: "
+                            f"{want} spaces at the start of the line."),
+                 _with(lines, p, " " * want + s.lstrip(" ")))
+
+
+def _columns_open(lines: list[str], p: int) -> list[tuple[int, int]]:
+    """The key columns a line ``p`` could line up with: each enclosing block's, nearest first."""
+    out: list[tuple[int, int]] = []
+    limit = 10 ** 9
+    j = p - 1
+    while j >= 0 and limit > 0:
+        if _content(lines, j) and _indent(lines[j]) < limit:
+            out.append((_key_column(lines[j]), j))
+            if _key_column(lines[j]) != _indent(lines[j]):
+                out.append((_indent(lines[j]), j))
+            limit = _indent(lines[j])
+        j -= 1
+    return out
+
+
+def _misplaced(lines: list[str], p: int, name: str) -> _Told:
+    """A key or a ``-`` that lines up with nothing: libyaml's "did not find expected key"."""
+    s = lines[p]
+    ind = _indent(s)
+    options = _columns_open(lines, p)
+    if s.lstrip().startswith("-"):
+        dashes = [(_indent(lines[j]), j) for j in range(p - 1, -1, -1) if lines[j].lstrip().startswith("- ")][:1]
+        want, j = dashes[0] if dashes else (min(options, key=lambda o: abs(o[0] - ind))[0] if options else 0, -1)
+        where = (f"与第 {j + 1} 行的“-”对齐：行首留 {want} 个空格。", f"Line it up with the '-' on line {j + 1}: {want} spaces "
+                 f"at the start of the line.") if j >= 0 else ("同一列表的各项要对齐。", "Line up the items of one list.")
+        return _Told(_at("NBS027", name, p, ind, fix=where[0], fix_en=where[1]), _with(lines, p, " " * want + s.lstrip(" ")))
+    if not _KEY_LINE.match(s) or not options:
+        return _Told(_at("NBS004", name, p, ind, problem=_GENERIC[0], problem_en=_GENERIC[1], fix=_GENERIC[2],
+                         fix_en=_GENERIC[3]), _blank(lines, p))
+    want, j = min(options, key=lambda o: (abs(o[0] - ind), -o[0]))
+    return _wrong_column(lines, p, j, name) if want == _key_column(lines[j]) else _Told(
+        _at("NBS025", name, p, ind, key=s.strip().split(":")[0], fix=f"行首留 {want} 个空格，与同级的键对齐。",
+            fix_en=f"{want} spaces at the start of the line, in line with the keys beside it."),
+        _with(lines, p, " " * want + s.lstrip(" ")))
+
+
+def _flow(lines: list[str], c: int, col: int, name: str) -> _Told:
+    s = lines[c]
+    opener = s[col] if col < len(s) else "["
+    closer = "]" if opener == "[" else "}"
+    depth = 0
+    for ch in s[col:]:
+        depth += ch == opener
+        depth -= ch == closer
+    if depth > 0:
+        zh = "方括号" if opener == "[" else "花括号"
+        en = "bracket" if opener == "[" else "brace"
+        return _Told(_at("NBS004", name, c, col, problem=f"的{zh}“{opener}”没有配对的“{closer}”",
+                         problem_en=f"the {en} '{opener}' has no closing '{closer}'",
+                         fix=f"在这一行末尾补上“{closer}”；{zh}里的内容要写在同一行。",
+                         fix_en=f"Close it with '{closer}' at the end of this line; what is inside stays on one line."),
+                     _with(lines, c, s.rstrip() + closer * depth))
+    return _Told(_at("NBS004", name, c, col, problem="的括号里的内容无法读取",
+                     problem_en="what is inside the brackets cannot be read",
+                     fix="括号里的各项用半角逗号“,”分开；含有逗号、冒号或括号的值要加引号。",
+                     fix_en="Separate the items with commas ','; quote a value that holds a comma, a colon or a bracket."),
+                 _blank(lines, c))
