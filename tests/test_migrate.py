@@ -251,7 +251,7 @@ def test_standard_output(folder: Path, cli):
     (('version: "1.0.0"', 'version: "1.1.0"'), ("--to", "1.0.0"),
      "town.yaml:5:12: error NBS319 cannot migrate from 1.1.0 back to the older version 1.0.0"),
     (("id: mini", "id: other"), ("--to", "1.1.0"), "town.yaml:4:7: error NBS217 the submission answers guideline other, not mini"),
-    (("  end: 2025-12-31\n", "  end: [2025-12-31\n"), ("--to", "1.1.0"), "town.yaml:14:8: error NBS004"),
+    (("  end: 2025-12-31\n", "  end: [2025-12-31\n"), ("--to", "1.1.0"), "town.yaml:13:8: error NBS004 line 13: the bracket"),
 ])
 def test_errors_write_nothing(folder: Path, cli, edit, args, message):
     if edit:

@@ -62,7 +62,7 @@ def check_file(path: str | Path, *, guideline_root: str | None = None, limits: L
         result.findings = doc.settle(result.findings)
     result.findings.sort(key=_order)
     if result.findings:
-        result.text = doc.text
+        result.text = doc.text if getattr(doc, "original", None) is None else doc.original  # as written
     return result
 
 

@@ -42,5 +42,5 @@ def check_stream(stream: BinaryIO, filepath: str | None, *, guideline_root: str 
     result.findings = list(doc.warnings) + check_document(doc, base, guideline_root, result)
     result.findings.sort(key=Finding.sort_key)
     if result.findings:
-        result.text = doc.text
+        result.text = doc.text if getattr(doc, "original", None) is None else doc.original  # as written
     return result

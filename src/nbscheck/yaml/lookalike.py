@@ -79,27 +79,67 @@ def remap(columns: dict[int, list[int]], f: Finding) -> Finding:
 
 
 def scan(text: str, name: str) -> Scan | None:
-    """Look-alike characters in YAML punctuation; None (at the cost of one search) when there are none."""
-    if SUSPECT.search(text) is None:
+    """Look-alike characters in YAML punctuation; None when there are none.
+
+    Cheap on purpose, since it runs on every file: an ASCII file costs one ``isascii``; otherwise only
+    the lines holding a suspect character are visited (found by a search at C speed), and of those only
+    the ones where it stands in a place YAML gives meaning to (:data:`_TRIGGER`) are looked at closely.
+    """
+    if text.isascii():
         return None
-    lines = text.split("\n")
+    m = SUSPECT.search(text)
+    if m is None:
+        return None
     findings: list[Finding] = []
     columns: dict[int, list[int]] = {}
-    blocks = _block_lines(lines, text)
-    for i, line in enumerate(lines):
-        if SUSPECT.search(line) is None or i in blocks:
-            continue
-        cr = "\r" if line.endswith("\r") else ""  # a CRLF file: the line break is not part of the line
-        edits = _Line(line[:len(line) - len(cr)], i + 1, name)
-        edits.run()
-        if edits.findings:
-            findings += edits.findings
-        if edits.edits:
-            fixed, cmap = edits.apply()
-            lines[i], columns[i + 1] = fixed + cr, cmap + [len(line) - 1] * len(cr)
+    fixed_lines: dict[int, str] = {}
+    spans: dict[int, tuple[int, int]] = {}
+    blocks: set[int] | None = None
+    line_no, counted = 1, 0
+    while m is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if _TRIGGER.search(line):
+            line_no += text.count("\n", counted, start)
+            counted = start
+            if blocks is None:
+                blocks = _block_lines(text.split("\n"), text)
+            if line_no - 1 not in blocks:
+                cr = "\r" if line.endswith("\r") else ""  # a CRLF file: the line break is not part of the line
+                edits = _Line(line[:len(line) - len(cr)], line_no, name)
+                edits.run()
+                findings += edits.findings
+                if edits.edits:
+                    fixed, cmap = edits.apply()
+                    fixed_lines[line_no], columns[line_no] = fixed + cr, cmap + [len(line) - 1] * len(cr)
+                    spans[line_no] = (start, end)
+        m = SUSPECT.search(text, end)
     if not findings:
         return None
-    return Scan(findings, "\n".join(lines), columns)
+    out, k = [], 0
+    for n in sorted(spans):
+        a, b = spans[n]
+        out += [text[k:a], fixed_lines[n]]
+        k = b
+    out.append(text[k:])
+    return Scan(findings, "".join(out), columns)
+
+
+_SP = r"\u3000\u00a0\u200b-\u200d\ufeff"
+_KEYISH = r"[A-Za-z_][A-Za-z0-9_.\-]*"
+# A suspect character where YAML's punctuation is: in the indentation, next to a list dash, a key's
+# full-width colon or quotes, right after a colon, a value in full-width quotes, a number typed
+# full-width, inside a flow row, or at the end of the line. Other lines (prose) are not looked at.
+_TRIGGER = re.compile("|".join((
+    rf"^[ {_SP}]*[{_SP}]",
+    rf"^ *(?:-[ {_SP}]+)*-[{_SP}\u201c\u2018]",
+    rf"^ *(?:-[ {_SP}]+)*(?:[\u201c\u2018]|{_KEYISH}[ {_SP}]*[{_SP}\uff1a]|\"[^\"]*\" *\uff1a|'[^']*' *\uff1a)",
+    rf"^ *(?:-[ {_SP}]+)*(?:{_KEYISH}|\"[^\"]*\"|'[^']*') *: *(?:[{_SP}\u201c\u2018]|[0-9.+\-]*[\uff10-\uff19\uff05])",
+    r"[{\[][^}\]\n]*[\uff0c\uff1a\u201c\u2018]",
+    rf"[{_SP}] *(?:#.*)?\r?$",
+)))
 
 
 _HEADER_LINE = re.compile(r"(?:^|[:\-] )[ ]*[|>][0-9+\-]*[ ]*(?:#.*)?$", re.M)

@@ -236,7 +236,7 @@ def _explain(e: MarkedYAMLError, text: str, name: str) -> _Told:
     if problem == "found character that cannot start any token" and pc < len(src):
         ch = src[pc]
         return _Told(_at("NBS004", name, p, pc, problem=f"的值不能以“{ch}”开头", problem_en=f"a value cannot start with '{ch}'",
-                         fix=f"给整个值加上引号，如 \"{src[pc:].strip()}\"。", fix_en=f"Put the whole value in quotes: \"{src[pc:].strip()}\"."),
+                         fix=f"给整个值加上引号，如 \"{src[pc:].strip()}\"。", fix_en="Put the whole value in quotes."),
                      _with(lines, p, src[:pc] + "''"))
     f = _generic(e, name)
     return _Told(f, _blank(lines, f.line - 1) if 0 <= f.line - 1 < len(lines) else None)
@@ -312,8 +312,7 @@ def _mapping_here(lines: list[str], p: int, pc: int, name: str) -> _Told:
             key = lines[q].strip().split(":")[0]
             return _Told(_at("NBS025", name, q, _indent(lines[q]), key=key,
                              fix=f"与第 {p + 1} 行的“{s.strip().split(':')[0]}”对齐：行首留 {_indent(s)} 个空格。",
-                             fix_en=f"Line it up with '{s.strip().split(':')[0]}' on line {p + 1}: {_indent(s)} spaces "
-                                    "at the start of the line."), _with(lines, q, " " * _indent(s) + lines[q].lstrip(" ")))
+                             fix_en=f"Line it up with the key on line {p + 1}: {_indent(s)} spaces at the start of the line."), _with(lines, q, " " * _indent(s) + lines[q].lstrip(" ")))
         prev_body = lines[q].split(" #")[0].rstrip()
         complete = (re.search(r": +\S", prev_body) and not _BLOCK_HEADER.search(prev_body)) or \
             re.match(r" *- +[^ :][^:]*$", prev_body)
@@ -329,8 +328,7 @@ def _wrong_column(lines: list[str], p: int, q: int, name: str) -> _Told:
     key = s.strip().split(":")[0].strip()
     return _Told(_at("NBS025", name, p, _indent(s), key=key,
                      fix=f"与第 {q + 1} 行的“{lines[q].strip().split(':')[0].lstrip('- ')}”对齐：行首留 {want} 个空格。",
-                     fix_en=f"Line it up with '{lines[q].strip().split(':')[0].lstrip('- ')}' on line {q + 1}: "
-                            f"{want} spaces at the start of the line."),
+                     fix_en=f"Line it up with the key on line {q + 1}: {want} spaces at the start of the line."),
                  _with(lines, p, " " * want + s.lstrip(" ")))
 
 
