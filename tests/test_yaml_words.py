@@ -138,6 +138,12 @@ CASES = [
     ("a:\n  note: 时间: 下午\n", [("NBS028", 2, 9)]),
     ('a:\n  p: "C:\\Users\\wang"\n', [("NBS029", 2, 6)]),
     ("a:\n\tx: 1\n", [("NBS007", 2, 1)]),
+    # the first key of a block moved: libyaml stumbles on the next line, which the rest agrees with
+    ("a:\n   x: 1\n  y: 2\n  z: 3\n", [("NBS025", 2, 4)]),
+    ('answers:\n   "5.1.1":\n    status: met\n  "5.1.2":\n    status: met\n  "5.1.3":\n    status: met\n', [("NBS025", 2, 4)]),
+    (" a: 1\nb: 2\nc: 3\n", [("NBS025", 1, 2)]),
+    ('a:\n  x: 1\n  y: "abc\n  z: 3\nw: "q"\n', [("NBS024", 3, 6)]),
+    ("a: {b: 1\nc: [\n", [("NBS004", 1, 4), ("NBS004", 2, 4)]),
 ]
 
 

@@ -20,6 +20,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ..findings import Finding, Position, make
 from .compose import compose
+from .syntax_lines import (blank, columns_open, content, dq_close, indent, key_column, open_quote, prev, step,
+                           unclosed, with_line)
 
 CODES: tuple[str, ...] = ("NBS004", "NBS007", "NBS015", "NBS017", "NBS020", "NBS024", "NBS025", "NBS026",
                           "NBS027", "NBS028", "NBS029")
@@ -49,7 +51,7 @@ def syntax_findings(error: MarkedYAMLError, text: str, name: str) -> list[Findin
     """Every syntax mistake found from libyaml's first ``error`` on, explained (at most MAX_ERRORS)."""
     out: list[Finding] = []
     seen: set[int] = set()
-    for _ in range(MAX_ERRORS):
+    for _ in range(MAX_ERRORS if len(text) < 1 << 20 else 2):  # each look costs a parse of the whole file
         try:
             told = _explain(error, text, name)
         except Exception:  # noqa: BLE001 - a wrong guess must not cost the clerk a traceback
@@ -68,7 +70,7 @@ def syntax_findings(error: MarkedYAMLError, text: str, name: str) -> list[Findin
             error = e
         except (YAMLError, RecursionError):
             break
-    return out
+    return sorted(out, key=lambda f: (f.line, f.column))
 
 
 def _generic(e: MarkedYAMLError, name: str) -> Finding:
@@ -76,87 +78,6 @@ def _generic(e: MarkedYAMLError, name: str) -> Finding:
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return make("NBS004", Position(name, line, col), line=line, problem=_GENERIC[0], problem_en=_GENERIC[1],
                 fix=_GENERIC[2], fix_en=_GENERIC[3])
-
-
-def _indent(s: str) -> int:
-    return len(s) - len(s.lstrip(" "))
-
-
-def _content(lines: list[str], i: int) -> bool:
-    s = lines[i].strip() if 0 <= i < len(lines) else ""
-    return bool(s) and not s.startswith("#")
-
-
-def _prev(lines: list[str], i: int) -> int:
-    """The line with content before line ``i`` (0-based), or -1."""
-    j = i - 1
-    while j >= 0 and not _content(lines, j):
-        j -= 1
-    return j
-
-
-def _key_column(s: str) -> int:
-    """Where the key of a block line starts, after its indentation and any ``- `` (0-based)."""
-    m = re.match(r" *(?:- +)*", s)
-    return m.end() if m else 0
-
-
-def _open_quote(s: str) -> int | None:
-    """The column of a quote that opens a value on line ``s`` and does not close on it, or None."""
-    k, n = 0, len(s)
-    can_start = True
-    while k < n:
-        c = s[k]
-        if c in "\"'" and can_start:
-            close = s.find(c, k + 1) if c == "'" else _dq_close(s, k + 1)
-            if c == "'":
-                while close >= 0 and close + 1 < n and s[close + 1] == "'":
-                    close = s.find("'", close + 2)
-            if close < 0:
-                return k
-            k = close + 1
-            can_start = False
-            continue
-        if c == "#" and (k == 0 or s[k - 1] in " \t"):
-            return None
-        can_start = c in " -[{,:" and (c != ":" or k + 1 >= n or s[k + 1] == " ") or (c == " " and can_start)
-        if c == " ":
-            can_start = k > 0 and (s[k - 1] in ":-,[{ ") and (s[k - 1] != " " or s[:k].strip() == "" or can_start)
-        k += 1
-    return None
-
-
-def _dq_close(s: str, k: int) -> int:
-    while k < len(s):
-        if s[k] == "\\":
-            k += 2
-            continue
-        if s[k] == '"':
-            return k
-        k += 1
-    return -1
-
-
-def _join(lines: list[str]) -> str:
-    return "\n".join(lines)
-
-
-def _blank(lines: list[str], i: int) -> str:
-    """The text with line ``i`` and the lines under it (more indented) blanked out."""
-    out = list(lines)
-    ind = _indent(lines[i])
-    out[i] = ""
-    j = i + 1
-    while j < len(out) and (not _content(out, j) or _indent(out[j]) > ind):
-        out[j] = ""
-        j += 1
-    return _join(out)
-
-
-def _with(lines: list[str], i: int, new: str) -> str:
-    out = list(lines)
-    out[i] = new
-    return _join(out)
 
 
 def _at(code: str, file: str, i: int, col: int, /, **args: object) -> Finding:
@@ -179,49 +100,53 @@ def _explain(e: MarkedYAMLError, text: str, name: str) -> _Told:
     src = lines[p] if 0 <= p < len(lines) else ""
 
     # a tab in the indentation (libyaml says "cannot start any token" or worse, sometimes a line later)
-    for i in (p, _prev(lines, p)):
+    for i in (p, prev(lines, p)):
         if 0 <= i < len(lines):
             body = lines[i].lstrip(" \t")
             if "\t" in lines[i][:len(lines[i]) - len(body)]:
                 tab = lines[i].index("\t")
                 return _Told(make("NBS007", Position(name, i + 1, tab + 1)),
-                             _with(lines, i, lines[i][:len(lines[i]) - len(body)].replace("\t", "  ") + body))
+                             with_line(lines, i, lines[i][:len(lines[i]) - len(body)].replace("\t", "  ") + body))
     if "expected a single document" in str(e):
         return _Told(make("NBS015", Position(name, p + 1, pc + 1)), None)
     if problem == "found unexpected ':'" and ("{" in src or "[" in src or "{" in text or "[" in text):
-        return _Told(make("NBS017", Position(name, p + 1, pc + 1)), _blank(lines, p))
+        return _Told(make("NBS017", Position(name, p + 1, pc + 1)), blank(lines, p))
 
     # a backslash in double quotes that is no escape YAML knows
     if context == "while parsing a quoted scalar" and ("escape" in problem or "hexdecimal" in problem) and cm:
         s = lines[c]
-        close = _dq_close(s, cm.column + 1)
+        close = dq_close(s, cm.column + 1)
         written = s[cm.column + 1: close if close > 0 else len(s)]
         mended = s[:cm.column] + "''" + (s[close + 1:] if close > 0 else "")
         return _Told(_at("NBS029", name, c, cm.column, written=written, forward=written.replace("\\", "/")),
-                     _with(lines, c, mended))
+                     with_line(lines, c, mended))
 
     # a quote that opens and does not close on its line: the mistake is where it opens
-    first = min(c, p) if cm else max(0, p - 1)
+    first = max(min(c, p) if cm else p - 1, p - 50, 0)
     for i in range(first, p + 1):
-        if not _content(lines, i):
+        if not content(lines, i):
             continue
-        at = _open_quote(lines[i])
+        at = open_quote(lines[i])
         if at is not None and not (i == p and at >= pc and context != "while scanning a quoted scalar"):
             q = lines[i][at]
-            return _Told(_quote(name, i, at, q, "open"), _with(lines, i, lines[i].rstrip() + q))
+            return _Told(_quote(name, i, at, q, "open"), with_line(lines, i, lines[i].rstrip() + q))
     if context == "while scanning a quoted scalar" and cm:
         q = lines[c][cm.column] if cm.column < len(lines[c]) else '"'
-        return _Told(_quote(name, c, cm.column, q, "open"), _with(lines, c, lines[c].rstrip() + q))
+        return _Told(_quote(name, c, cm.column, q, "open"), with_line(lines, c, lines[c].rstrip() + q))
 
-    if context.startswith("while parsing a flow") and problem.startswith("did not find expected ','") and cm:
-        return _flow(lines, c, cm.column, name)
+    if context.startswith("while parsing a flow"):
+        opened = unclosed(lines, p)
+        if opened is not None:
+            return _flow(lines, opened[0], opened[1], name)
+        if cm and problem.startswith("did not find expected ','"):
+            return _flow(lines, c, cm.column, name)
     # text after a closing quote: 'name: "白沙" 镇'
     before = src[:pc].rstrip()
     if before.endswith(("\"", "'")) and problem.startswith("did not find expected"):
         q = before[-1]
         opener = before.rfind(q, 0, len(before) - 1)
         if opener >= 0:
-            return _Told(_quote(name, p, opener, q, "after"), _with(lines, p, src[:opener] + "''"))
+            return _Told(_quote(name, p, opener, q, "after"), with_line(lines, p, src[:opener] + "''"))
 
     if problem == "could not find expected ':'" and context == "while scanning a simple key" and cm:
         return _no_colon(lines, c, name)
@@ -230,16 +155,17 @@ def _explain(e: MarkedYAMLError, text: str, name: str) -> _Told:
     if problem == "block sequence entries are not allowed in this context":
         return _Told(_at("NBS027", name, p, pc, fix="“-”不能和“键:”写在同一行：把列表项换到下一行，比键多缩进两个空格。",
                          fix_en="A '-' cannot follow 'key:' on its line: put the list item on the next line, two spaces "
-                                "further in than the key."), _with(lines, p, src[:pc].rstrip()))
-    if problem.startswith(("did not find expected key", "did not find expected '-'", "expected <block end>")):
+                                "further in than the key."), with_line(lines, p, src[:pc].rstrip()))
+    if problem.startswith(("did not find expected key", "did not find expected '-'", "expected <block end>",
+                           "did not find expected <document start>")):
         return _misplaced(lines, p, name)
     if problem == "found character that cannot start any token" and pc < len(src):
         ch = src[pc]
         return _Told(_at("NBS004", name, p, pc, problem=f"的值不能以“{ch}”开头", problem_en=f"a value cannot start with '{ch}'",
                          fix=f"给整个值加上引号，如 \"{src[pc:].strip()}\"。", fix_en="Put the whole value in quotes."),
-                     _with(lines, p, src[:pc] + "''"))
+                     with_line(lines, p, src[:pc] + "''"))
     f = _generic(e, name)
-    return _Told(f, _blank(lines, f.line - 1) if 0 <= f.line - 1 < len(lines) else None)
+    return _Told(f, blank(lines, f.line - 1) if 0 <= f.line - 1 < len(lines) else None)
 
 
 _QUOTES = {'"': ("双引号“\"”", "double quote '\"'"), "'": ("单引号“'”", "single quote \"'\"")}
@@ -266,7 +192,7 @@ def _no_space(lines: list[str], i: int, name: str) -> _Told | None:
     s = lines[i]
     written = s[len(m.group(1)):].split(" #")[0].strip()
     fixed = written.replace(":", ": ", 1)
-    return _Told(_at("NBS026", name, i, at, written=written, fixed=fixed), _with(lines, i, s[:at + 1] + " " + s[at + 1:]))
+    return _Told(_at("NBS026", name, i, at, written=written, fixed=fixed), with_line(lines, i, s[:at + 1] + " " + s[at + 1:]))
 
 
 def _no_colon(lines: list[str], i: int, name: str) -> _Told:
@@ -278,94 +204,130 @@ def _no_colon(lines: list[str], i: int, name: str) -> _Told:
     if wide >= 0:
         return _Told(_at("NBS020", name, i, wide, char="\uff1a", name="全角冒号", name_en="full-width colon",
                          fix="半角冒号加空格“: ”", fix_en="': ' (a half-width colon and a space)", after="", after_en=""),
-                     _with(lines, i, s[:wide] + ": " + s[wide + 1:].lstrip(" \u3000")))
-    return _Told(_at("NBS004", name, i, _indent(s), problem="既不是“键: 值”，也不是以“-”开头的列表项",
+                     with_line(lines, i, s[:wide] + ": " + s[wide + 1:].lstrip(" \u3000")))
+    return _Told(_at("NBS004", name, i, indent(s), problem="既不是“键: 值”，也不是以“-”开头的列表项",
                      problem_en="is neither 'key: value' nor a list item starting with '-'",
                      fix="写成“键: 值”（冒号后有空格）；若这是上一行文字的延续，把它们并成一行，或给整段文字加上引号。",
                      fix_en="Write 'key: value' (a space after the colon); if it continues the text of the line above, "
-                            "join the two lines or put the whole text in quotes."), _blank(lines, i))
+                            "join the two lines or put the whole text in quotes."), blank(lines, i))
+
+
+def _odd_first(lines: list[str], p: int) -> _Told | None:
+    """When the first key of a block is the one out of line, not ``p`` where libyaml stumbled:
+    ``a:`` / ``   x: 1`` / ``  y: 2`` / ``  z: 3`` - the lines after agree with ``p``, so ``x`` moved."""
+    ip = indent(lines[p])
+    q = prev(lines, p)
+    if q >= 0 and indent(lines[q]) < ip:  # p deeper than the first child above it ("mapping values ...")
+        r = prev(lines, q)
+        if r < 0 or not lines[r].split(" #")[0].rstrip().endswith(":") or indent(lines[r]) >= indent(lines[q]):
+            return None
+    else:  # p shallower than the block it ends: the block's first line set a column nothing else uses
+        r = p - 1
+        while r >= 0 and (not content(lines, r) or indent(lines[r]) >= ip):
+            r -= 1
+        q = r + 1
+        while q < p and not content(lines, q):
+            q += 1
+        if q >= p or any(content(lines, j) and indent(lines[j]) == indent(lines[q]) for j in range(q + 1, p)):
+            return None
+    if not _KEY_LINE.match(lines[q]) or lines[q].lstrip().startswith("-"):
+        return None
+    iq = indent(lines[q])
+    parent = indent(lines[r]) if r >= 0 else -1
+    if iq == ip or ip <= parent:
+        return None
+    n = p + 1  # the next line at p's column or shallower: at p's column, the file agrees with p
+    while n < len(lines) and (not content(lines, n) or indent(lines[n]) > ip):
+        n += 1
+    agree = n < len(lines) and indent(lines[n]) == ip
+    if not agree:
+        usual = step(lines)  # two lines, two columns: the one the rest of the file uses is right
+        if not (ip - max(parent, 0) == usual and iq - max(parent, 0) != usual) and not (parent < 0 and ip == 0):
+            return None
+    key = lines[q].strip().split(":")[0]
+    return _Told(_at("NBS025", "", q, iq, key=key,
+                     fix=f"与第 {p + 1} 行的“{lines[p].strip().split(':')[0]}”对齐：行首留 {ip} 个空格。",
+                     fix_en=f"Line it up with the key on line {p + 1}: {ip} spaces at the start of the line."),
+                 with_line(lines, q, " " * ip + lines[q].lstrip(" ")))
 
 
 def _mapping_here(lines: list[str], p: int, pc: int, name: str) -> _Told:
     """libyaml: "mapping values are not allowed in this context" at a ':' on line ``p``."""
     s = lines[p]
-    q = _prev(lines, p)
+    q = prev(lines, p)
     if q >= 0:
         told = _no_space(lines, q, name)
-        if told and _indent(lines[q]) == _indent(s) or (told and _key_column(lines[q]) == _indent(s)):
+        if told and indent(lines[q]) == indent(s) or (told and key_column(lines[q]) == indent(s)):
             return told
-    if q >= 0 and _indent(lines[q]) == _indent(s) and ":" not in lines[q] and not lines[q].lstrip().startswith(("-", "#")):
+    if q >= 0 and indent(lines[q]) == indent(s) and ":" not in lines[q] and not lines[q].lstrip().startswith(("-", "#")):
         return _no_colon(lines, q, name)  # the line above has no colon: it ran on into this one
-    first = s.find(": ", _key_column(s))
+    odd = _odd_first(lines, p)
+    if odd is not None:
+        return _named(odd, name)
+    first = s.find(": ", key_column(s))
     if 0 <= first < pc and _KEY_LINE.match(s):
         m = _KEY_LINE.match(s)
         key = m.group(2).strip()
         value = s[m.end():].split(" #")[0].strip()
         quoted = "'" + value.replace("'", "''") + "'"
         return _Told(_at("NBS028", name, p, m.end(), key=key, value=value.replace('"', "'")),
-                     _with(lines, p, s[:m.end()] + quoted))
-    if q >= 0 and _indent(s) > _key_column(lines[q]):
-        r = _prev(lines, q)
-        if r >= 0 and lines[r].split(" #")[0].rstrip().endswith(":") and _indent(lines[q]) <= _indent(lines[r]) \
-                and _indent(s) > _indent(lines[r]) and _KEY_LINE.match(lines[q]):
+                     with_line(lines, p, s[:m.end()] + quoted))
+    if q >= 0 and indent(s) > key_column(lines[q]):
+        r = prev(lines, q)
+        if r >= 0 and lines[r].split(" #")[0].rstrip().endswith(":") and indent(lines[q]) <= indent(lines[r]) \
+                and indent(s) > indent(lines[r]) and _KEY_LINE.match(lines[q]):
             # the line above was moved left out of the block its key opens: it is the mistaken one
             key = lines[q].strip().split(":")[0]
-            return _Told(_at("NBS025", name, q, _indent(lines[q]), key=key,
-                             fix=f"与第 {p + 1} 行的“{s.strip().split(':')[0]}”对齐：行首留 {_indent(s)} 个空格。",
-                             fix_en=f"Line it up with the key on line {p + 1}: {_indent(s)} spaces at the start of the line."), _with(lines, q, " " * _indent(s) + lines[q].lstrip(" ")))
+            return _Told(_at("NBS025", name, q, indent(lines[q]), key=key,
+                             fix=f"与第 {p + 1} 行的“{s.strip().split(':')[0]}”对齐：行首留 {indent(s)} 个空格。",
+                             fix_en=f"Line it up with the key on line {p + 1}: {indent(s)} spaces at the start of the line."), with_line(lines, q, " " * indent(s) + lines[q].lstrip(" ")))
         prev_body = lines[q].split(" #")[0].rstrip()
         complete = (re.search(r": +\S", prev_body) and not _BLOCK_HEADER.search(prev_body)) or \
             re.match(r" *- +[^ :][^:]*$", prev_body)
         if complete:
             return _wrong_column(lines, p, q, name)
     return _Told(_at("NBS004", name, p, pc, problem=_GENERIC[0], problem_en=_GENERIC[1],
-                     fix=_GENERIC[2], fix_en=_GENERIC[3]), _blank(lines, p))
+                     fix=_GENERIC[2], fix_en=_GENERIC[3]), blank(lines, p))
+
+
+def _named(told: _Told, name: str) -> _Told:
+    f = told.finding
+    return _Told(make(f.code, Position(name, f.line, f.column), **f.args), told.mended)
 
 
 def _wrong_column(lines: list[str], p: int, q: int, name: str) -> _Told:
     s = lines[p]
-    want = _key_column(lines[q])
+    want = key_column(lines[q])
     key = s.strip().split(":")[0].strip()
-    return _Told(_at("NBS025", name, p, _indent(s), key=key,
+    return _Told(_at("NBS025", name, p, indent(s), key=key,
                      fix=f"与第 {q + 1} 行的“{lines[q].strip().split(':')[0].lstrip('- ')}”对齐：行首留 {want} 个空格。",
                      fix_en=f"Line it up with the key on line {q + 1}: {want} spaces at the start of the line."),
-                 _with(lines, p, " " * want + s.lstrip(" ")))
-
-
-def _columns_open(lines: list[str], p: int) -> list[tuple[int, int]]:
-    """The key columns a line ``p`` could line up with: each enclosing block's, nearest first."""
-    out: list[tuple[int, int]] = []
-    limit = 10 ** 9
-    j = p - 1
-    while j >= 0 and limit > 0:
-        if _content(lines, j) and _indent(lines[j]) < limit:
-            out.append((_key_column(lines[j]), j))
-            if _key_column(lines[j]) != _indent(lines[j]):
-                out.append((_indent(lines[j]), j))
-            limit = _indent(lines[j])
-        j -= 1
-    return out
+                 with_line(lines, p, " " * want + s.lstrip(" ")))
 
 
 def _misplaced(lines: list[str], p: int, name: str) -> _Told:
     """A key or a ``-`` that lines up with nothing: libyaml's "did not find expected key"."""
     s = lines[p]
-    ind = _indent(s)
-    options = _columns_open(lines, p)
+    ind = indent(s)
+    options = columns_open(lines, p)
     if s.lstrip().startswith("-"):
-        dashes = [(_indent(lines[j]), j) for j in range(p - 1, -1, -1) if lines[j].lstrip().startswith("- ")][:1]
+        dashes = [next(((indent(lines[j]), j) for j in range(p - 1, -1, -1) if lines[j].lstrip().startswith("- ")), None)]
+        dashes = [d for d in dashes if d is not None]
         want, j = dashes[0] if dashes else (min(options, key=lambda o: abs(o[0] - ind))[0] if options else 0, -1)
         where = (f"与第 {j + 1} 行的“-”对齐：行首留 {want} 个空格。", f"Line it up with the '-' on line {j + 1}: {want} spaces "
                  f"at the start of the line.") if j >= 0 else ("同一列表的各项要对齐。", "Line up the items of one list.")
-        return _Told(_at("NBS027", name, p, ind, fix=where[0], fix_en=where[1]), _with(lines, p, " " * want + s.lstrip(" ")))
+        return _Told(_at("NBS027", name, p, ind, fix=where[0], fix_en=where[1]), with_line(lines, p, " " * want + s.lstrip(" ")))
+    odd = _odd_first(lines, p) if _KEY_LINE.match(s) else None
+    if odd is not None:
+        return _named(odd, name)
     if not _KEY_LINE.match(s) or not options:
         return _Told(_at("NBS004", name, p, ind, problem=_GENERIC[0], problem_en=_GENERIC[1], fix=_GENERIC[2],
-                         fix_en=_GENERIC[3]), _blank(lines, p))
+                         fix_en=_GENERIC[3]), blank(lines, p))
     want, j = min(options, key=lambda o: (abs(o[0] - ind), -o[0]))
-    return _wrong_column(lines, p, j, name) if want == _key_column(lines[j]) else _Told(
+    return _wrong_column(lines, p, j, name) if want == key_column(lines[j]) else _Told(
         _at("NBS025", name, p, ind, key=s.strip().split(":")[0], fix=f"行首留 {want} 个空格，与同级的键对齐。",
             fix_en=f"{want} spaces at the start of the line, in line with the keys beside it."),
-        _with(lines, p, " " * want + s.lstrip(" ")))
+        with_line(lines, p, " " * want + s.lstrip(" ")))
 
 
 def _flow(lines: list[str], c: int, col: int, name: str) -> _Told:
@@ -383,9 +345,9 @@ def _flow(lines: list[str], c: int, col: int, name: str) -> _Told:
                          problem_en=f"the {en} '{opener}' has no closing '{closer}'",
                          fix=f"在这一行末尾补上“{closer}”；{zh}里的内容要写在同一行。",
                          fix_en=f"Close it with '{closer}' at the end of this line; what is inside stays on one line."),
-                     _with(lines, c, s.rstrip() + closer * depth))
+                     with_line(lines, c, s.rstrip() + closer * depth))
     return _Told(_at("NBS004", name, c, col, problem="的括号里的内容无法读取",
                      problem_en="what is inside the brackets cannot be read",
                      fix="括号里的各项用半角逗号“,”分开；含有逗号、冒号或括号的值要加引号。",
                      fix_en="Separate the items with commas ','; quote a value that holds a comma, a colon or a bracket."),
-                 _blank(lines, c))
+                 blank(lines, c))
