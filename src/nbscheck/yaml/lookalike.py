@@ -83,7 +83,7 @@ def scan(text: str, name: str) -> Scan | None:
 
     Cheap on purpose, since it runs on every file: an ASCII file costs one ``isascii``; otherwise only
     the lines holding a suspect character are visited (found by a search at C speed), and of those only
-    the ones where it stands in a place YAML gives meaning to (:data:`_TRIGGER`) are looked at closely.
+    the ones where it stands in a place YAML gives meaning to (:func:`_triggered`) are looked at closely.
     """
     if text.isascii():
         return None
@@ -100,8 +100,8 @@ def scan(text: str, name: str) -> Scan | None:
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
-        line = text[start:end]
-        if _TRIGGER.search(line):
+        if _triggered(text, start, end):
+            line = text[start:end]
             line_no += text.count("\n", counted, start)
             counted = start
             if blocks is None:
@@ -129,17 +129,30 @@ def scan(text: str, name: str) -> Scan | None:
 
 _SP = r"\u3000\u00a0\u200b-\u200d\ufeff"
 _KEYISH = r"[A-Za-z_][A-Za-z0-9_.\-]*"
-# A suspect character where YAML's punctuation is: in the indentation, next to a list dash, a key's
-# full-width colon or quotes, right after a colon, a value in full-width quotes, a number typed
-# full-width, inside a flow row, or at the end of the line. Other lines (prose) are not looked at.
-_TRIGGER = re.compile("|".join((
-    rf"^[ {_SP}]*[{_SP}]",
-    rf"^ *(?:-[ {_SP}]+)*-[{_SP}\u201c\u2018]",
-    rf"^ *(?:-[ {_SP}]+)*(?:[\u201c\u2018]|{_KEYISH}[ {_SP}]*[{_SP}\uff1a]|\"[^\"]*\" *\uff1a|'[^']*' *\uff1a)",
-    rf"^ *(?:-[ {_SP}]+)*(?:{_KEYISH}|\"[^\"]*\"|'[^']*') *: *(?:[{_SP}\u201c\u2018]|[0-9.+\-]*[\uff10-\uff19\uff05])",
-    r"[{\[][^}\]\n]*[\uff0c\uff1a\u201c\u2018]",
-    rf"[{_SP}] *(?:#.*)?\r?$",
+_START = re.compile("|".join((
+    rf"[ {_SP}]*[{_SP}]",
+    rf" *(?:-[ {_SP}]+)*-[{_SP}\u201c\u2018]",
+    rf" *(?:-[ {_SP}]+)*(?:[\u201c\u2018]|{_KEYISH}[ {_SP}]*[{_SP}\uff1a]|\"[^\"]*\" *\uff1a|'[^']*' *\uff1a)",
+    rf" *(?:-[ {_SP}]+)*(?:{_KEYISH}|\"[^\"]*\"|'[^']*') *: *(?:[{_SP}\u201c\u2018]|[0-9.+\-]*[\uff10-\uff19\uff05])",
 )))
+_FLOW = re.compile(r"[{\[][^}\]\n]*[\uff0c\uff1a\u201c\u2018]")
+_END = re.compile(rf"[{_SP}] *(?:#.*)?\r?$")
+_SPACES = frozenset("\u3000\u00a0\u200b\u200c\u200d\ufeff")
+
+
+def _triggered(text: str, a: int, b: int) -> bool:
+    """Whether a suspect character on the line ``text[a:b]`` stands where YAML's punctuation is: in the
+    indentation, next to a list dash, a key's full-width colon or quotes, right after a colon, a value in
+    full-width quotes, a number typed full-width (:data:`_START`, tried at the line's start only);
+    inside a flow row; or at the end of the line. Other lines (prose) are not looked at."""
+    if _START.match(text, a, b):
+        return True
+    if (text.find("{", a, b) >= 0 or text.find("[", a, b) >= 0) and _FLOW.search(text, a, b):
+        return True
+    e = b
+    while e > a and text[e - 1] in " \r":
+        e -= 1
+    return e > a and (text[e - 1] in _SPACES or (text.find("#", a, e) >= 0 and _END.search(text, a, b) is not None))
 
 
 _HEADER_LINE = re.compile(r"(?:^|[:\-] )[ ]*[|>][0-9+\-]*[ ]*(?:#.*)?$", re.M)
