@@ -111,7 +111,14 @@ def finding_code_pages(src: Source, lang: str) -> Mapping[str, str]:
     return code_pages(lang)
 
 
-GENERATORS: list[PageGenerator] = [guideline_pages, version_changes_pages, finding_code_pages]
+def search_pages(src: Source, lang: str) -> Mapping[str, str]:
+    """The search page (its index is a file: :func:`nbscheck.site.search.search_files`)."""
+    from .search import SEARCH_PAGE, search_page
+
+    return {SEARCH_PAGE: search_page(lang)}
+
+
+GENERATORS: list[PageGenerator] = [guideline_pages, version_changes_pages, finding_code_pages, search_pages]
 """Every page generator, in the order their pages are added to the site."""
 
 
@@ -173,8 +180,11 @@ def language_site(src: Source, lang: str, prefix: str = "",
     if TERMS_PAGE in out:  # terms no chapter includes
         chapters.append(prefix + TERMS_PAGE)
     changes = [prefix + changes_name(d.new.version) for d in reversed(src.diffs)]
+    from .search import search_files
+
+    files = {**download_files(g), **_schema_files(src), **search_files(g, lang)}
     return LanguageSite(lang, {prefix + k: v for k, v in out.items()},
-                        {prefix + k: v for k, v in {**download_files(g), **_schema_files(src)}.items()}, chapters, changes)
+                        {prefix + k: v for k, v in files.items()}, chapters, changes)
 
 
 def write_site(src: Source, out: Path, languages: Sequence[str] = LANGS, prefix: str = "") -> list[Path]:

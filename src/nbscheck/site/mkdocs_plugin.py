@@ -59,7 +59,8 @@ from .pages import version_text
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-ASSET_URIS = {"css": "assets/nbscheck/nbscheck.css", "js": "assets/nbscheck/nbscheck.js"}
+ASSET_URIS = {"css": "assets/nbscheck/nbscheck.css", "js": "assets/nbscheck/nbscheck.js",
+              "search": "assets/nbscheck/search.js"}
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 
 
@@ -200,8 +201,9 @@ class NbsPlugin(BasePlugin[NbsConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         if ASSET_URIS["css"] not in config.extra_css:
             config.extra_css.append(ASSET_URIS["css"])
-        if ASSET_URIS["js"] not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append(ASSET_URIS["js"])
+        for key in ("js", "search"):  # search.js: the site's own search (nbscheck.site.search)
+            if ASSET_URIS[key] not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(ASSET_URIS[key])
         mdx = config.markdown_extensions
         for ext in ("toc", "tables", "attr_list", "md_in_html", "nbscheck.site.cjk"):
             if ext not in mdx:
@@ -260,7 +262,8 @@ class NbsPlugin(BasePlugin[NbsConfig]):
                                         else content.encode("utf-8")))
         for kind, uri in ASSET_URIS.items():
             if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, abs_src_path=str(ASSETS / f"nbscheck.{kind}")))
+                name = "search.js" if kind == "search" else f"nbscheck.{kind}"
+                files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         return files
 
     def _choose_language_versions(self, files: Files, config) -> None:
