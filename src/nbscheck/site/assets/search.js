@@ -14,7 +14,7 @@
   "use strict";
 
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-  var SPLIT = /[\s,.;:!?'"`()\[\]{}<>\/\\|~@#$%^&*+=_\u3000-\u303f\u2018-\u201f\u2014\u2026\uff01-\uff0f\uff1a-\uff20]+/;
+  var SPLIT = /[\s,.;:!?'"`()\[\]{}<>\/\\|~@#$%^&*+=_\-\u3000-\u303f\u2018-\u201f\u2014\u2026\uff01-\uff0f\uff1a-\uff20]+/;
   var CLAUSE_ID = /^(?:\d+|[a-z])(?:\.\d+)+$/;
 
   function norm(s) {
@@ -52,6 +52,11 @@
     return n;
   }
 
+  /* An English plural's singular (pesticides -> pesticide), tried when the plural is not found. */
+  function stemOf(term) {
+    return !HAN.test(term) && term.length > 4 && /s$/.test(term) ? term.slice(0, -1) : term;
+  }
+
   function bigrams(term) {
     var out = [];
     for (var i = 0; i + 2 <= term.length; i++) { out.push(term.slice(i, i + 2)); }
@@ -66,7 +71,7 @@
     }
     var han = HAN.test(term);
     var latin = !han;
-    var stem = latin && term.length > 4 && /s$/.test(term) ? term.replace(/(es|s)$/, "") : term;
+    var stem = stemOf(term);
     var inText = count(d.n, term, latin) || (stem !== term ? count(d.n, stem, true) : 0);
     if (inText) {
       var inTitle = count(d.nt, term, latin) || (stem !== term ? count(d.nt, stem, true) : 0);
@@ -111,7 +116,7 @@
     var hay = norm(text), out = [];
     terms(query).forEach(function (term) {
       if (hay.indexOf(term) >= 0) { if (term.length > 1 || !HAN.test(term)) { out.push(term); } return; }
-      if (!HAN.test(term)) { return; }
+      if (!HAN.test(term)) { if (stemOf(term) !== term && hay.indexOf(stemOf(term)) >= 0) { out.push(stemOf(term)); } return; }
       for (var len = term.length - 1; len >= 2; len--) {
         for (var i = 0; i + len <= term.length; i++) {
           var piece = term.slice(i, i + len);
@@ -146,7 +151,15 @@
     }).join("");
   }
 
-  var api = { norm: norm, terms: terms, prepare: prepare, search: search, marks: marks, highlight: highlight };
+  /* The part of an entry shown under its title: its text, or its notes when only they hold the query. */
+  function snippet(doc, query, size) {
+    function held(text) { return marks(text || "", query).reduce(function (n, m) { return n + m.length * m.length; }, 0); }
+    var text = held(doc.e) > held(doc.x) ? doc.e : doc.x || doc.e;
+    return text ? highlight(text, query, size) : "";
+  }
+
+  var api = { norm: norm, terms: terms, prepare: prepare, search: search, marks: marks, highlight: highlight,
+              snippet: snippet };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
   if (typeof document === "undefined") { return; }
 
@@ -219,12 +232,11 @@
       if (!hits.length) { box.innerHTML = "<p>" + escapeHtml(w.none.replace("{q}", q)) + "</p>"; return; }
       box.innerHTML = "<p class=\"nbs-results-count\">" + escapeHtml(w.count.replace("{n}", hits.length)) + "</p><ol>" +
         hits.map(function (h) {
-          var d = h.doc, head = (d.id ? d.id + " " : "") + d.t;
-          var text = d.x || d.e;
+          var d = h.doc, head = (d.id ? d.id + " " : "") + d.t, text = snippet(d, q, 160);
           return "<li class=\"nbs-result nbs-result-" + d.k + "\"><a href=\"" + escapeHtml(link(d, q)) + "\">" +
             "<span class=\"nbs-result-kind\">" + escapeHtml(w[d.k] || d.k) + "</span> " + highlight(head, q) + "</a>" +
             (d.w ? "<div class=\"nbs-result-where\">" + escapeHtml(d.w) + "</div>" : "") +
-            (text ? "<p>" + highlight(text, q, 160) + "</p>" : "") + "</li>";
+            (text ? "<p>" + text + "</p>" : "") + "</li>";
         }).join("") + "</ol>";
     }
     load().then(function (index) {
