@@ -1,8 +1,8 @@
 """The built site in a real browser: headless Chromium (Debian's package) driven by Playwright.
 
 Opens the home page, follows a clause's permalink and one of its cross-references, finds the clause
-by searching a Chinese word, switches to English and lands on the same clause, and saves a
-screenshot under tests/artifacts/. The clause and the word are picked from the guideline and the
+by searching a Chinese word in the site's own search (and another clause by its number), switches to
+English and lands on the same clause, and saves a screenshot under tests/artifacts/. The clause and the word are picked from the guideline and the
 built search index, not written into the test.
 """
 
@@ -93,18 +93,13 @@ def pick_clause(g: Guideline) -> tuple[Chapter, Clause, Chapter, Clause]:
 
 
 def rare_words(site: Path, location: str) -> list[str]:
-    """Two-character Chinese words, as jieba cut them into the search index, of the clause at
-    ``location``, the ones fewest other entries contain first."""
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    split = re.compile(r"[\s\u200b\u3000\-、。，．？！；（）“”：<>/]+")
-
-    def words(d: dict) -> set[str]:
-        return {w for w in split.split(re.sub(r"<[^>]+>", " ", d["title"] + " " + d["text"])) if HAN.match(w)}
-
-    entry = next(d for d in docs if d["location"] == location)
-    mine = words(entry)
-    assert mine, f"no Chinese words indexed for {location}"
-    counts = {w: sum(1 for d in docs if w in words(d)) for w in mine}
+    """Runs of three Chinese characters of the clause at ``location``'s text, as the site's search
+    index holds it, the ones fewest other entries contain first."""
+    docs = json.loads((site / "search-index.json").read_text(encoding="utf-8"))["docs"]
+    entry = next(d for d in docs if d["u"] == location)
+    mine = {m.group(1) for m in re.finditer(r"(?=([\u4e00-\u9fff]{3}))", entry["x"])}
+    assert mine, f"no Chinese text indexed for {location}"
+    counts = {w: sum(1 for d in docs if w in d["t"] + d["x"] + d["e"]) for w in mine}
     return sorted(mine, key=lambda w: (counts[w], w))
 
 
@@ -148,29 +143,33 @@ def test_clause_permalink_search_and_language_switch(site: Path, base_url: str, 
     page.wait_for_url(re.compile(rf"/{re.escape(other_ch.slug)}/#{re.escape(other.id)}$"))
     page.locator(f'[id="{other.id}"]').wait_for(state="visible")
 
-    # Chinese search finds the clause by one of its words
+    # Chinese search finds the clause by one of its words, marks the word, and opens the clause
+    # with the word marked there too; a clause number in the header box opens that clause
+    word = rare_words(site, f"{ch.slug}/#{clause.id}")[0]
     page.goto(f"{base_url}")
-    search = page.locator("input.md-search__input")
-    search.click()
-    hit = page.locator(f'.md-search-result a[href*="/{ch.slug}/"][href$="#{clause.id}"]').first
-    tried = []
-    for word in rare_words(site, f"{ch.slug}/#{clause.id}")[:5]:
-        tried.append(word)
-        search.fill(word)
-        search.press("End")  # Material runs the query on keyup, as when a person types
-        page.locator(".md-search-result__item").first.wait_for(state="attached")
-        if hit.count():
-            break
-        search.fill("")
-        search.press("End")
-        page.locator(".md-search-result__item").first.wait_for(state="detached")
-    assert hit.count(), f"searching {tried} did not find clause {clause.id}"
-    more = page.locator("details.md-search-result__more:not([open]) > summary")
-    for _ in range(more.count()):  # "N more results on this page" folds sections away
-        more.first.click()
+    box = page.locator(".nbs-header-search input")
+    box.fill(word)
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    hit = page.locator(f'.nbs-result a[href*="/{ch.slug}/"][href$="#{clause.id}"]')
     hit.wait_for(state="visible")
+    rank = page.evaluate("href => [...document.querySelectorAll('.nbs-result > a')].findIndex(a => a.href.endsWith(href))",
+                         f"#{clause.id}")
+    assert 0 <= rank < 5, f"searching {word!r} put clause {clause.id} at {rank + 1}"
+    item = page.locator(".nbs-result").nth(rank)
+    assert item.locator("mark").first.inner_text() == word
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search-zh.png"))
     hit.click()
-    page.wait_for_url(re.compile(rf"/{re.escape(ch.slug)}/(\?[^#]*)?#{re.escape(clause.id)}$"))
+    page.wait_for_url(re.compile(rf"/{re.escape(ch.slug)}/\?h=[^#]+#{re.escape(clause.id)}$"))
+    page.locator(f'[id="{clause.id}"]').wait_for(state="visible")
+    assert word in block(page, clause.id).locator("mark.nbs-hit").all_inner_texts()
+    box = page.locator(".nbs-header-search input")
+    box.fill(other.id)
+    box.press("Enter")
+    page.wait_for_url(re.compile(rf"/{re.escape(other_ch.slug)}/\?h=[^#]+#{re.escape(other.id)}$"))
+    page.locator(f'[id="{other.id}"]').wait_for(state="visible")
+    page.goto(f"{base_url}{ch.slug}/#{clause.id}")
     page.locator(f'[id="{clause.id}"]').wait_for(state="visible")
 
     # the language switch lands on the same clause in English
@@ -273,13 +272,16 @@ def test_axe_finds_no_serious_or_critical_violation(site: Path, base_url: str, b
     chapter = next(ch for ch in g.chapters if ch.kind == "chapter" and ch.clauses)
     changes = sorted(p.name for p in site.glob("changes-*"))
     assert changes, "no changes page was built"
-    urls = ["", f"{chapter.slug}/", f"{scoring.slug}/", f"{matrix.slug}/", "print/", f"{changes[-1]}/", "en/"]
+    urls = ["", f"{chapter.slug}/", f"{scoring.slug}/", f"{matrix.slug}/", "print/", f"{changes[-1]}/", "en/",
+            "search/?q=%E7%94%9F%E6%80%81", "en/search/?q=wetland"]  # the search page with its results
     script = AXE.read_text(encoding="utf-8")
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page.set_default_timeout(30000)
     found = []
     for url in urls:
         page.goto(base_url + url)
+        if "search/" in url:
+            page.locator(".nbs-result").first.wait_for(state="attached")
         page.add_script_tag(content=script)
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
                                " resultTypes: ['violations']})", AXE_TAGS)
