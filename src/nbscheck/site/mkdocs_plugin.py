@@ -55,6 +55,7 @@ from .build import LanguageSite, Source, SiteError, language_site, load_source
 from .labels import LANGS
 from .markdown import TERMS_PAGE
 from .pages import version_text
+from .search import SEARCH_PAGE
 
 log = get_plugin_logger(__name__)
 
@@ -253,8 +254,9 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         for path, text in self.pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"nbscheck: docs/{path} has the name of a generated page; rename it")
-            # the finding-code pages need not be in a nav (codes/index.md links the rest): no warning for them
-            hidden = path.startswith(self.config.prefix + "codes/")
+            # the finding-code pages need not be in a nav (codes/index.md links the rest), nor the search
+            # page (the header's search box leads to it): no warning for them
+            hidden = path.startswith(self.config.prefix + "codes/") or path == self.config.prefix + SEARCH_PAGE
             files.append(File.generated(config, path, content=text,
                                         inclusion=InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED))
         for path, content in self.site.files.items():
