@@ -8,7 +8,7 @@ import re
 from ..model.types import Guideline
 from .clauses import target_text
 from .labels import t
-from .markdown import Links, attr, cell, esc, fmt_num, heading, link, table
+from .markdown import Links, attr, cell, code, esc, fmt_num, heading, link, table
 from .outcomes import grading_suffix, qualification_items
 
 def assessment_md(g: Guideline, lang: str, links: Links, level: int) -> str:
@@ -30,13 +30,13 @@ def assessment_md(g: Guideline, lang: str, links: Links, level: int) -> str:
 
     out.append(heading(level, t(lang, "statuses"), "rules-statuses"))
     out.append(table([t(lang, "status"), "", t(lang, "factor")],
-                      [[cell(esc(s.name.get(lang))), f"`{s.id}`",
+                      [[cell(esc(s.name.get(lang))), code(s.id),
                         fmt_num(s.factor) if s.factor is not None else t(lang, "factor.none")]
                        for s in r.statuses.values()]))
 
     out.append(heading(level, t(lang, "bands"), "rules-bands"))
     out.append(table([t(lang, "band"), "", t(lang, "min")],
-                      [[cell(esc(b.name.get(lang))), f"`{b.id}`", f"{fmt_num(b.min)}%"]
+                      [[cell(esc(b.name.get(lang))), code(b.id), f"{fmt_num(b.min)}%"]
                        for b in sorted(r.bands, key=lambda b: -b.min)]))
 
     q = r.qualification
@@ -60,7 +60,7 @@ def assessment_md(g: Guideline, lang: str, links: Links, level: int) -> str:
         for c in mine:
             a = c.assessment
             assert a is not None
-            kinds = t(lang, "list_sep").join(f"`{k}`" for k in a.evidence) or "—"
+            kinds = t(lang, "list_sep").join(code(k) for k in a.evidence) or "—"
             rows.append([link(c.id, links.clause(c.id)), t(lang, c.level), cell(esc(a.indicator.name.get(lang))),
                          cell(target_text(g, a.indicator, lang) + esc(grading_suffix(c))), kinds, str(a.points),
                          t(lang, "yes") if a.not_applicable else t(lang, "no")])
@@ -80,7 +80,7 @@ def mapping_md(g: Guideline, lang: str, links: Links, level: int) -> str:
         if fw.edition:
             facts.append(f"{t(lang, 'edition')}{'：' if lang == 'zh' else ': '}{esc(fw.edition.get(lang))}")
         if fw.source:
-            facts.append(f"`{fw.source}`")
+            facts.append(code(fw.source))
         if facts:
             out.append(("；" if lang == "zh" else "; ").join(facts))
         mapped = [c for c in g.clauses if c.mapped(fw.id)]

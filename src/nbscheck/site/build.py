@@ -25,6 +25,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from ..findings import Finding, Severity, has_errors
 from ..model.types import Guideline
+from ..report.safe import html_text
 from .changes import changes_name, changes_pages, load_diffs
 from .labels import LANGS
 from .markdown import TERMS_PAGE, page_name
@@ -176,7 +177,8 @@ def language_site(src: Source, lang: str, prefix: str = "",
     out: dict[str, str] = {}
     for gen in GENERATORS if generators is None else generators:
         out.update(gen(src, lang))
-    chapters: list[Any] = [{nav_title(ch, lang): prefix + page_name(ch)} for ch in g.chapters]
+    # navigation titles are HTML to MkDocs (its templates print them unescaped): escaped here
+    chapters: list[Any] = [{html_text(nav_title(ch, lang)): prefix + page_name(ch)} for ch in g.chapters]
     if TERMS_PAGE in out:  # terms no chapter includes
         chapters.append(prefix + TERMS_PAGE)
     changes = [prefix + changes_name(d.new.version) for d in reversed(src.diffs)]

@@ -13,7 +13,7 @@ from ..model.clauses import Clause, Indicator, Term
 from ..model.text import Text
 from ..model.types import Guideline
 from .labels import t
-from .markdown import Links, attr, cell, esc, fmt_num, heading, lead, link, linked, paren
+from .markdown import Links, attr, cell, code, esc, fmt_num, heading, lead, link, linked, paren
 from .outcomes import clause_rows
 
 def level_badge(level: str, lang: str) -> str:
@@ -37,7 +37,7 @@ def _unit_name(g: Guideline, ind: Indicator, lang: str) -> str:
     if not ind.unit:
         return ""
     u = g.units.get(ind.unit)
-    return u.get(lang) if u else ind.unit
+    return esc(u.get(lang) if u else ind.unit)  # Markdown, like every string from the guideline here
 
 
 def target_text(g: Guideline, ind: Indicator, lang: str) -> str:
@@ -59,7 +59,7 @@ def target_text(g: Guideline, ind: Indicator, lang: str) -> str:
     if tg.one_of:
         names = {c.id: c.name.get(lang) for c in ind.choices}
         parts.append(t(lang, "one_of", v=t(lang, "list_sep").join(
-            names[x] + paren(f"`{x}`", lang) if x in names else f"`{x}`" for x in tg.one_of)))
+            esc(names[x]) + paren(code(x), lang) if x in names else code(x) for x in tg.one_of)))
     if tg.min_length is not None:
         parts.append(t(lang, "min_length", v=tg.min_length))
     return t(lang, "and").join(parts) if parts else t(lang, "no_target")
@@ -97,19 +97,19 @@ def assessment_table(g: Guideline, c: Clause, lang: str, links: Links) -> str:
     rows.append((t(lang, "target"), cell(target_text(g, ind, lang))))
     if ind.unit:
         u = g.units.get(ind.unit)
-        rows.append((t(lang, "unit"), (cell(u.get(lang)) if u else "") + paren(f"`{ind.unit}`", lang)))
+        rows.append((t(lang, "unit"), (cell(esc(u.get(lang))) if u else "") + paren(code(ind.unit), lang)))
     if ind.choices:
         rows.append((t(lang, "choices"), t(lang, "list_sep").join(
-            cell(esc(ch.name.get(lang))) + paren(f"`{ch.id}`", lang) for ch in ind.choices)))
+            cell(esc(ch.name.get(lang))) + paren(code(ch.id), lang) for ch in ind.choices)))
     kinds = []
     for k in a.evidence:
         named = g.evidence_kind(k)
-        kinds.append(cell(esc(named.name.get(lang))) + paren(f"`{k}`", lang) if named else f"`{k}`")
+        kinds.append(cell(esc(named.name.get(lang))) + paren(code(k), lang) if named else code(k))
     rows.append((t(lang, "evidence"), t(lang, "list_sep").join(kinds) or "—"))
     rows.append((t(lang, "points"), str(a.points)))
     dim = g.dimension(a.dimension)
     rows.append((t(lang, "dimension"), link(cell(esc(dim.name.get(lang))), links.dimension(dim.id)) if dim
-                 else f"`{a.dimension}`"))
+                 else code(a.dimension)))
     rows.append((t(lang, "na"), t(lang, "na.yes" if a.not_applicable else "na.no")))
     rows += [(k, cell(esc(v))) for k, v in clause_rows(c, lang)]  # assessment model 2 (site/outcomes.py)
     body = "\n".join(f"| {k} | {v} |" for k, v in rows)

@@ -28,6 +28,28 @@ def esc(text: str) -> str:
     return "\n".join(lines)
 
 
+def code(text: str) -> str:
+    """Text as an inline code span, whatever backticks it holds: the fence is one backtick longer
+    than the longest run inside, so the text cannot close the span and become markup."""
+    flat = " ".join(text.split())  # a pipe table leaves a code span's | alone
+    run = max((len(m) for m in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (run + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
+def safe_link_target(url: str) -> str | None:
+    """A link target from the guideline: only http(s) and relative targets (``javascript:``,
+    ``data:`` and every other scheme give None), with the characters that would end a Markdown link
+    destination or an HTML attribute percent-encoded."""
+    from urllib.parse import quote
+
+    from ..report.safe import safe_url
+
+    u = safe_url(url)
+    return quote(u, safe=":/?#@!$&'*+,;=%~-._") if u else None
+
+
 def cell(text: str) -> str:
     """Text for a table cell: one line, ``|`` escaped."""
     return " ".join(text.split()).replace("|", "\\|")

@@ -51,6 +51,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..report.safe import html_text
 from .build import LanguageSite, Source, SiteError, language_site, load_source
 from .labels import LANGS
 from .markdown import TERMS_PAGE
@@ -172,14 +173,15 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         elif lang == self.default_lang:
             config.site_name = self.saved["site_name"]
         else:
-            config.site_name = (self.guideline.short_title or self.guideline.title).get(lang)
+            # the theme prints the site name and description unescaped (in <title>, the header, a meta tag)
+            config.site_name = html_text((self.guideline.short_title or self.guideline.title).get(lang))
         descriptions = self.config.site_descriptions
         if lang in descriptions:
             config.site_description = descriptions[lang]
         elif lang == self.default_lang:
             config.site_description = self.saved["site_description"]
         else:
-            config.site_description = self.guideline.title.get(lang)
+            config.site_description = html_text(self.guideline.title.get(lang))
         if "language" in config.theme:
             config.theme["language"] = lang
         for name in ("material/search", "search"):

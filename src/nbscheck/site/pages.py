@@ -6,21 +6,24 @@ Pure functions of the model, ``(Guideline, lang) -> {file name: Markdown}``; the
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from ..model.clauses import Chapter
 from ..model.types import Guideline
+from ..report.safe import html_text
 from .annex import assessment_md, mapping_md
 from .clauses import clause_md, terms_md
 from .labels import t
 from .markdown import (DOWNLOADS_PAGE, PRINT_PAGE, TERMS_PAGE, Links, esc, heading, links_for, linked,
-                       page_name, table)
+                       page_name, safe_link_target, table)
 
 def references_md(ch: Chapter, lang: str) -> str:
     """A chapter's normative references as a list, each code linking to its URL when it has one."""
     rows = []
     for r in ch.references:
-        code = f"[{esc(r.code)}]({r.url})" if r.url else esc(r.code)
+        target = safe_link_target(r.url) if r.url else None  # http(s) or relative only: never javascript:
+        code = f"[{esc(r.code)}]({target})" if target else esc(r.code)
         rows.append(f"- {code} {esc(r.title.get(lang))}")
     return "\n".join(rows)
 
@@ -120,6 +123,13 @@ def downloads_page(g: Guideline, lang: str, d: Downloads) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
+def title_front(title: str) -> str:
+    """Front matter naming the page, HTML-escaped: Material prints ``page.meta.title`` unescaped in
+    ``<title>`` and the header, and without it prints the navigation title through ``striptags``,
+    which turns ``&lt;`` back into ``<``. JSON's string form is a YAML double-quoted scalar."""
+    return f"---\ntitle: {json.dumps(html_text(title), ensure_ascii=False)}\n---\n\n"
+
+
 def nav_title(ch: Chapter, lang: str) -> str:
     """A chapter's entry in the navigation: shorter than its heading for annexes."""
     if ch.kind == "annex":
@@ -131,7 +141,7 @@ def nav_title(ch: Chapter, lang: str) -> str:
 def pages(g: Guideline, lang: str, downloads: Downloads) -> dict[str, str]:
     """Every generated page of one language: file name -> Markdown, chapters in reading order."""
     links = links_for(g)
-    out = {page_name(ch): chapter_md(g, ch, lang, links) for ch in g.chapters}
+    out = {page_name(ch): title_front(nav_title(ch, lang)) + chapter_md(g, ch, lang, links) for ch in g.chapters}
     if g.terms and links.terms_page == TERMS_PAGE:
         out[TERMS_PAGE] = terms_page(g, lang, links)
     out[DOWNLOADS_PAGE] = downloads_page(g, lang, downloads)
