@@ -1,21 +1,24 @@
 """The site's search as a reader gets it: the index nbscheck writes and the ranking code the site runs
 (``assets/search.js``, run here by node over the built index), over queries written from the
 guideline's content: Chinese words of two to six characters, short phrases, English words and clause
-numbers. The expected clause must be in the top five for at least 90 % of them (issue 17).
+numbers. The expected clause must be in the top five for at least 90 % of them (issue 17), over the
+indexes ``mkdocs build`` writes for this repository (the hand-written pages compete with the clauses).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from nbscheck.model.guideline import shipped
 from nbscheck.site.build import language_site, load_source
-from nbscheck.site.search import INDEX_FILE, SEARCH_PAGE, index_json
+from nbscheck.site.search import INDEX_FILE, SEARCH_PAGE, index_json, page_entries
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "src" / "nbscheck" / "site" / "assets" / "search.js"
@@ -122,9 +125,21 @@ def node() -> str:
     return path
 
 
-def run(queries: list[tuple[str, str]], marks: list[tuple[str, str]] = ()) -> dict:
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    """The indexes of this repository's site as ``mkdocs build`` writes them (hand-written pages included)."""
+    out = tmp_path_factory.mktemp("search") / "site"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"),
+                           "-d", str(out)], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return {lang: json.loads((out / folder / INDEX_FILE).read_text(encoding="utf-8"))
+            for lang, folder in (("zh", ""), ("en", "en"))}
+
+
+def run(queries: list[tuple[str, str]], marks: list[tuple[str, str]] = (), index: dict[str, dict] | None = None) -> dict:
     g = shipped()
-    data = {"index": {lang: json.loads(index_json(g, lang)) for lang in ("zh", "en")},
+    data = {"index": index or {lang: json.loads(index_json(g, lang)) for lang in ("zh", "en")},
             "queries": [list(q) for q in queries], "marks": [list(m) for m in marks]}
     proc = subprocess.run([node(), "-e", _RUN, str(SCRIPT)], input=json.dumps(data, ensure_ascii=False),
                           capture_output=True, text=True, encoding="utf-8", timeout=120)
@@ -133,8 +148,9 @@ def run(queries: list[tuple[str, str]], marks: list[tuple[str, str]] = ()) -> di
 
 
 @pytest.fixture(scope="module")
-def ranked() -> list[list[dict]]:
-    return run([(lang, q) for lang, q, _ in QUERIES])["results"]
+def ranked(built: dict[str, dict]) -> list[list[dict]]:
+    """The first five results of every query, over the indexes the built site serves."""
+    return run([(lang, q) for lang, q, _ in QUERIES], index=built)["results"]
 
 
 def test_the_query_list_finds_its_clause_in_the_top_five(ranked: list[list[dict]]) -> None:
@@ -196,3 +212,16 @@ def test_the_index_and_the_search_page_are_generated_without_any_build(tmp_path:
     assert clause["k"] == "clause" and clause["u"] == "chapter-7/#7.3.1" and clause["t"] == "Less chemical pesticide"
     assert sum(1 for d in docs if d["k"] == "clause") == len(src.guideline.clauses)
     assert 'id="nbs-results"' in site.pages[SEARCH_PAGE] and 'name="q"' in site.pages[SEARCH_PAGE]
+
+
+def test_hand_written_pages_are_indexed_by_heading() -> None:
+    from markdown.extensions.toc import slugify
+
+    md = ("---\ntitle: x\n---\n# 运行 nbscheck\n\n在命令行中**检查**[提交文件](a.md)。\n\n"
+          "## 退出代码 {#exit-codes}\n\n| 代码 | 含义 |\n| --- | --- |\n| 2 | 用法错误 |\n\n"
+          "```sh\n# not a heading\nnbscheck x\n```\n\n## Output formats\n\nSARIF <b>and</b> JUnit.\n")
+    got = [(d["u"], d["t"], d["w"], d["x"]) for d in page_entries({"running.md": md, "codes/index.md": "# 代码\n"}, slugify)]
+    assert got == [("running/", "运行 nbscheck", "", "在命令行中检查提交文件。"),
+                   ("running/#exit-codes", "退出代码", "运行 nbscheck", "代码 含义 2 用法错误"),
+                   ("running/#output-formats", "Output formats", "运行 nbscheck", "SARIF and JUnit."),
+                   ("codes/", "代码", "", "")]

@@ -279,6 +279,15 @@ def test_each_language_has_its_own_search_index_and_page(site: Path, g: Guidelin
         body = read(site, lang, "search")
         assert 'id="nbs-results"' in body and "assets/nbscheck/search.js" in body
         assert "md-search__input" not in body and not (site / LANGS[lang] / "search" / "search_index.json").exists()
+    # every result leads somewhere: its page is built and holds its anchor (hand-written pages too)
+    for lang, index in (("zh", zh), ("en", en)):
+        pages = {d["u"].partition("#")[0] for d in index["docs"] if d["k"] == "page"}
+        assert {"", "running-nbscheck/", "self-assessment/"} <= pages, sorted(pages)
+        for d in index["docs"]:
+            page, _, anchor = d["u"].partition("#")
+            built = site / LANGS[lang] / page / "index.html"
+            assert built.is_file(), f"{lang}: {d['u']}"
+            assert not anchor or f'id="{anchor}"' in built.read_text(encoding="utf-8"), f"{lang}: {d['u']}"
 
 
 def test_downloads_are_what_the_cli_writes(site: Path, g: Guideline) -> None:

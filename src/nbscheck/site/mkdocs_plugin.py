@@ -261,6 +261,7 @@ class NbsPlugin(BasePlugin[NbsConfig]):
             hidden = path.startswith(self.config.prefix + "codes/") or path == self.config.prefix + SEARCH_PAGE
             files.append(File.generated(config, path, content=text,
                                         inclusion=InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED))
+        self._index_docs(files, config)
         for path, content in self.site.files.items():
             files.append(File.generated(config, path, content=content if isinstance(content, bytes)
                                         else content.encode("utf-8")))
@@ -269,6 +270,19 @@ class NbsPlugin(BasePlugin[NbsConfig]):
                 name = "search.js" if kind == "search" else f"nbscheck.{kind}"
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         return files
+
+    def _index_docs(self, files: Files, config) -> None:
+        """Add this language's hand-written pages to the search index (the generated ones are in it)."""
+        from .search import INDEX_FILE, index_json
+
+        docs = {f.src_uri: f.content_string for f in files.documentation_pages()
+                if f.src_uri not in self.pages and f.src_uri.endswith(".md")}
+        slugify = config.mdx_configs.get("toc", {}).get("slugify")
+        if slugify is None:
+            from markdown.extensions.toc import slugify
+        path = self.config.prefix + INDEX_FILE
+        if path in self.site.files:
+            self.site.files[path] = index_json(self.guideline, self.lang, docs, slugify)
 
     def _choose_language_versions(self, files: Files, config) -> None:
         """``x.md`` is the default language's page; ``x.<lang>.md`` the same page in ``lang``."""

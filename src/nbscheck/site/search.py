@@ -17,7 +17,8 @@ Annex A's dimensions and Annex B's framework items, and the finding codes.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Mapping
+import re
+from typing import Any, Callable, Iterable, Mapping
 
 from ..model.clauses import Chapter, Clause
 from ..model.types import Guideline
@@ -32,13 +33,14 @@ _WORDS = {
            "button": "搜索", "help": "输入条文编号（如 7.3.1）直接跳到该条；输入词语或短语（两个字以上）查找含有它的条文，"
            "完全包含的排在前面。", "none": "没有找到含有“{q}”的条文。", "count": "找到 {n} 处",
            "noscript": "搜索需要浏览器启用 JavaScript。", "clause": "条文", "section": "节", "chapter": "章",
-           "term": "术语", "item": "框架条目", "dimension": "维度", "code": "检查代码"},
+           "term": "术语", "item": "框架条目", "dimension": "维度", "code": "检查代码",
+           "page": "页面"},
     "en": {"title": "Search", "label": "Search the guideline", "placeholder": "A clause number, a word or a phrase, e.g. 7.3.1, corridor",
            "button": "Search", "help": "Type a clause number (such as 7.3.1) to go straight to it, or words to find the "
            "clauses that contain them; those containing all of them come first.", "none": "No clause contains “{q}”.",
            "count": "{n} found", "noscript": "Search needs JavaScript in the browser.", "clause": "Clause",
            "section": "Section", "chapter": "Chapter", "term": "Term", "item": "Framework item",
-           "dimension": "Dimension", "code": "Finding code"},
+           "dimension": "Dimension", "code": "Finding code", "page": "Page"},
 }
 
 
@@ -46,8 +48,8 @@ def _url(page: str, anchor: str | None = None) -> str:
     """A page's address relative to the language's root, as MkDocs and Zensical write it with
     directory URLs (``chapter-7.md`` -> ``chapter-7/``)."""
     base = page[:-3] + "/" if page.endswith(".md") else page
-    if base == "index/":
-        base = ""
+    if base == "index/" or base.endswith("/index/"):
+        base = base[: -len("index/")]
     return base + (f"#{anchor}" if anchor else "")
 
 
@@ -125,9 +127,56 @@ def code_entries(lang: str) -> list[dict[str, str]]:
             for code in CATALOG]
 
 
-def index_json(g: Guideline, lang: str) -> str:
-    """The search index of one language: the words of the search page and the entries."""
-    data: dict[str, Any] = {"lang": lang, "words": _WORDS[lang], "docs": entries(g, lang) + code_entries(lang)}
+_HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*(?:\{[^}]*#([^\s}]+)[^}]*\})?\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_MARKUP = [(re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"), (re.compile(r"<[^>]+>"), " "),
+           (re.compile(r"\{:[^}]*\}|\{#[^}]*\}"), " "), (re.compile(r"[*`]+"), ""), (re.compile(r"[|>]+|^\s*[-+]\s|-{3,}", re.M), " ")]
+
+
+def _plain(markdown: str) -> str:
+    for pattern, repl in _MARKUP:
+        markdown = pattern.sub(repl, markdown)
+    return " ".join(markdown.split())
+
+
+def page_entries(pages: Mapping[str, str], slugify: Callable[[str, str], str] | None = None,
+                 limit: int = 3000) -> list[dict[str, str]]:
+    """Hand-written pages (``{path: Markdown}``): one entry per heading of levels 1 to 3, its anchor
+    the heading's ``{#id}`` or ``slugify(text, "-")`` (the ``toc`` extension's own function, so the
+    link lands where the generator put the heading); fenced code is left out, text cut at ``limit``."""
+    out: list[dict[str, str]] = []
+    for path, text in pages.items():
+        if text.startswith("---\n") and "\n---\n" in text:
+            text = text.split("\n---\n", 1)[1]
+        page_title, sections, fence = "", [["", None, []]], None
+        for line in text.splitlines():
+            m = _FENCE.match(line)
+            if m:
+                mark = m.group(1)[0] * 3
+                fence = None if fence and mark == fence else (fence or mark)
+                continue
+            h = None if fence else _HEADING.match(line)
+            if h:
+                title = _plain(h.group(2))
+                page_title = page_title or title
+                anchor = h.group(3) or (slugify(title, "-") if slugify and len(h.group(1)) > 1 else None)
+                sections.append([title, anchor if len(h.group(1)) > 1 else None, []])
+            elif not fence:
+                sections[-1][2].append(line)
+        for title, anchor, lines in sections:
+            body = _plain("\n".join(lines))[:limit]
+            if title or body:
+                out.append(_entry("page", "", title or page_title, body, _url(path, anchor),
+                                  "" if title == page_title else page_title))
+    return out
+
+
+def index_json(g: Guideline, lang: str, pages: Mapping[str, str] | None = None,
+               slugify: Callable[[str, str], str] | None = None) -> str:
+    """The search index of one language: the words of the search page and the entries (with the
+    hand-written ``pages`` when the caller has them: the MkDocs plugin passes docs/)."""
+    docs = entries(g, lang) + code_entries(lang) + page_entries(pages or {}, slugify)
+    data: dict[str, Any] = {"lang": lang, "words": _WORDS[lang], "docs": docs}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 

@@ -102,7 +102,7 @@
       });
       if (!any) { return; }
       if (ts.length > 1 && phrase.length > 1 && d.n.replace(/\s+/g, "").indexOf(phrase) >= 0) { score += 15; }
-      if (d.k === "clause") { score += 2; }
+      if (d.k === "clause") { score += 2; } else if (d.k === "chapter" || d.k === "page") { score -= 2; }  // broad
       score -= Math.min(4, d.n.length / 600);  // a long text holds more by chance
       hits.push({ doc: d, score: score, whole: whole });
     });
