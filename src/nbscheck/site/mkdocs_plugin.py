@@ -10,7 +10,8 @@ also writes them as files for other generators: `nbscheck site build-pages`); th
     entry ``nbscheck:chapters``; add the plugin's stylesheet, script and template overrides.
 ``on_files``
     Choose each hand-written page's language version (``page.md`` is Chinese, ``page.en.md`` its
-    English version, falling back to ``page.md``), then add the generated pages, downloads and assets.
+    English version, falling back to ``page.md``), then add the generated pages, downloads and assets;
+    the search index gets the hand-written pages too (:func:`nbscheck.site.search.page_entries`).
 ``on_env``
     The guideline's version and release date for the bar at the top of every page.
 ``on_page_context``
@@ -22,9 +23,7 @@ also writes them as files for other generators: `nbscheck site build-pages`); th
 
 In ``mkdocs.yml``::
 
-    plugins:
-      - search:
-          lang: zh
+    plugins:                            # no `search`: the plugin brings its own (search.md)
       - nbscheck:
           guideline: guideline          # the guideline folder; default: the one nbscheck ships
           nav_translations:             # section titles in the navigation, per language

@@ -11,7 +11,9 @@ number all find the clauses that contain them, whatever a segmenter would have m
 Engine-neutral: the index is one JSON file per language made from the model, with no build event
 and no built HTML; the search page is plain Markdown with a ``<div>`` the script fills. Entries are
 the units a reader looks for: clauses, sections, chapters (heading and introduction), terms,
-Annex A's dimensions and Annex B's framework items, and the finding codes.
+Annex A's dimensions and Annex B's framework items, the finding codes, and the hand-written pages by
+heading when the caller has them (the MkDocs plugin passes docs/; ``nbscheck site build-pages``
+has no docs folder, so its index holds the guideline only).
 """
 
 from __future__ import annotations
