@@ -91,11 +91,12 @@ def mapping_md(g: Guideline, lang: str, links: Links, level: int) -> str:
         out.append(heading(level + 1, f"{esc(name)} — {t(lang, 'matrix')}", f"matrix-{fw.id}"))
         out.append(esc(t(lang, "matrix.note", fw=name)))
         # each column names its item in full, set upright (vertical-rl): readable on a phone and in
-        # print, where a tooltip is not (the name is also the link's title, for a cut-off long one)
+        # print, where a tooltip is not (the name is also the link's title, for a cut-off long one);
+        # the name between the tags is Markdown, so it is escaped as Markdown (esc), not only as HTML
         header = [t(lang, "clause")] + [
             f'<a class="nbs-colhead" href="#{fw.id}-{i.id}" title="{attr(cell(i.name.get(lang)))}">'
-            f'<span class="nbs-colid">{attr(i.id)}</span>'
-            f'<span class="nbs-colname">{attr(cell(_unlabelled(i.name.get(lang))))}</span></a>' for i in fw.items]
+            f'<span class="nbs-colid">{cell(esc(i.id))}</span>'
+            f'<span class="nbs-colname">{cell(esc(_unlabelled(i.name.get(lang))))}</span></a>' for i in fw.items]
         rows = [[link(c.id, links.clause(c.id))] + ["●" if i.id in c.mapped(fw.id) else "" for i in fw.items]
                 for c in mapped]
         out.append(table(header, rows, "nbs-matrix"))
