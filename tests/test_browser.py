@@ -290,3 +290,18 @@ def test_axe_finds_no_serious_or_critical_violation(site: Path, base_url: str, b
                 found.append(f"/{url}: {v['id']} ({v['impact']}) at {[n['target'] for n in v['nodes'][:3]]}")
     page.close()
     assert not found, "\n".join(found)
+
+
+def test_search_opened_from_disk_says_why_it_cannot_read_its_index(site: Path, browser) -> None:
+    """A site copied to a laptop and opened from its folder (file://): the browser refuses to read
+    the index, and the search page says so and how to open the site instead, never a blank page."""
+    page = browser.new_page()
+    try:
+        for lang, sub, words in (("zh", "", "python3 -m http.server"), ("en", "en/", "open the site through its web address")):
+            page.goto((site / sub / "search" / "index.html").as_uri() + "?q=%E9%B8%9F%E6%92%9E")
+            alert = page.locator(".nbs-results-error")
+            alert.wait_for(timeout=10_000)
+            assert alert.get_attribute("role") == "alert", lang
+            assert words in alert.inner_text(), (lang, alert.inner_text())
+    finally:
+        page.close()

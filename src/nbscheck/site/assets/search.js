@@ -169,6 +169,14 @@
   var base = script && script.src ? script.src.replace(/assets\/nbscheck\/search\.js(?:\?.*)?$/, "") : "";
   var lang = (document.documentElement.lang || "zh").slice(0, 2) === "en" ? "en" : "zh";
   var HEADER = { zh: ["搜索指南", "搜索"], en: ["Search the guideline", "Search"] };
+  // a page opened from disk (file://) may not read the index: say so, and how to open the site instead
+  var UNREADABLE = {
+    zh: "无法读取搜索索引。从本地文件夹直接打开网页时，浏览器不允许读取索引；请通过网址打开本网站" +
+        "（本地可在网站文件夹中运行 python3 -m http.server，再打开 http://localhost:8000/）。",
+    en: "The search index cannot be read. A browser does not let a page opened from a folder on disk read it; " +
+        "open the site through its web address (locally: run python3 -m http.server in the site folder, " +
+        "then open http://localhost:8000/)."
+  };
   var loading = null;
 
   function load() {
@@ -253,6 +261,8 @@
         var doc = exact(index, input.value);
         if (doc) { window.location.href = link(doc, input.value); } else { render(index); }
       });
+    }, function () {
+      box.innerHTML = "<p class=\"nbs-results-error\" role=\"alert\">" + escapeHtml(UNREADABLE[lang]) + "</p>";
     });
   }
 
