@@ -49,7 +49,7 @@ def test_init_writes_the_editor_line_on_a_line_of_its_own(cli):
     for lang in ("zh", "en"):
         code, out, _ = cli("init", "--lang", lang)
         lines = [l for l in out.splitlines() if "yaml-language-server" in l]
-        assert lines == [f"# yaml-language-server: $schema=https://nbscheck.example.org/schemas/submission-bft-nbs-{_newest_release()}.schema.json"]
+        assert lines == [f"# yaml-language-server: $schema=https://nbscheck.github.io/nbscheck/schemas/submission-bft-nbs-{_newest_release()}.schema.json"]
 
 
 def test_each_answer_is_an_object_with_titles_of_its_own(cli):
@@ -154,7 +154,7 @@ def test_the_editor_line_init_writes_is_read(server, cli, tmp_path: Path):
     client, _ = server
     code, text, _ = cli("init", "--lang", "en")
     found = client.open((tmp_path / "init.yaml").as_uri(), text)
-    url = f"https://nbscheck.example.org/schemas/submission-bft-nbs-{_newest_release()}.schema.json"
+    url = f"https://nbscheck.github.io/nbscheck/schemas/submission-bft-nbs-{_newest_release()}.schema.json"
     assert any(url in d["message"] for d in found), found
 
 

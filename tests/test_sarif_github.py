@@ -62,8 +62,8 @@ def test_rules_have_full_descriptions_and_a_help_page(reviews: Path, cli):
         rules = _sarif(cli, FOLDER, "--lang", lang)["runs"][0]["tool"]["driver"]["rules"]
         by_id = {r["id"]: r for r in rules}
         r = by_id["NBS210"]
-        assert r["helpUri"] == ("https://nbscheck.example.org/en/codes/NBS210/" if lang == "en"
-                                else "https://nbscheck.example.org/codes/NBS210/")
+        assert r["helpUri"] == ("https://nbscheck.github.io/nbscheck/en/codes/NBS210/" if lang == "en"
+                                else "https://nbscheck.github.io/nbscheck/codes/NBS210/")
         assert r["fullDescription"]["text"].startswith("NBS210")
     en = {r["id"]: r for r in _sarif(cli, FOLDER, "--lang", "en")["runs"][0]["tool"]["driver"]["rules"]}
     # the whole message, not cut at its first placeholder; suggestions drop out

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from .messages import CATALOG
+from .resources import site_url
 
-SITE_URL = "https://nbscheck.example.org/"
-"""Where the project's site is published (also in pyproject.toml's URLs)."""
+SITE_URL = site_url()
+"""Where the project's site is published: ``site_url`` of ``mkdocs.yml`` (:func:`nbscheck.resources.site_url`)."""
 
 CODES_DIR = "codes"
 """The site folder holding one page per finding code (``codes/NBS210/``)."""

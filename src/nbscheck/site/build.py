@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import json
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
@@ -28,8 +28,10 @@ from ..model.types import Guideline
 from ..report.safe import html_text
 from .changes import changes_name, changes_pages, load_diffs
 from .labels import LANGS
-from .markdown import TERMS_PAGE, page_name
+from .markdown import DOWNLOADS_PAGE, TERMS_PAGE, page_name
 from .pages import Downloads, nav_title, pages
+from .versions import (CURRENT, DRAFT, VERSIONS_PAGE, Edition, banner_text, hide_from_search, notice,
+                       plan as plan_editions, version_bar, versions_page, with_top)
 
 
 class SiteError(Exception):
@@ -54,20 +56,20 @@ class Source:
     """Each version's diff against the one before, oldest first (for the changes pages)."""
     notes: tuple[Finding, ...] = ()
     """Warnings and notes met while loading (the build logs them)."""
+    edition: Edition | None = None
+    """Where this version is published (None: at the root, the only one)."""
+    others: tuple["Source", ...] = ()
+    """The other editions published beside it: the draft and every release (see :mod:`.versions`)."""
+
+    @property
+    def editions(self) -> list[Edition]:
+        own = self.edition or Edition(self.guideline.version, CURRENT, "", self.guideline.released)
+        return [own] + [o.edition for o in self.others if o.edition is not None]
 
 
-def load_source(root: Path, version: str | None = None, *, validate: bool = True) -> Source:
-    """Load the guideline in ``root`` (or its frozen release ``version``); :class:`SiteError` if it
-    cannot be loaded, listing the first findings with their positions."""
-    from ..model.guideline import load_guideline, versions
+def _load_one(path: Path, validate: bool) -> tuple[Guideline, list[Finding]]:
+    from ..model.guideline import load_guideline
 
-    path = root
-    if version:
-        known = versions(root)
-        if version not in known:
-            raise SiteError(f"nbscheck: guideline version {version} not found in {root} "
-                            f"(known: {', '.join(sorted(known)) or 'none'})")
-        path = known[version]
     loaded = load_guideline(path, validate=validate)
     if loaded.guideline is None or has_errors(loaded.findings):
         problems = [f for f in loaded.findings if f.severity is Severity.ERROR]
@@ -75,8 +77,39 @@ def load_source(root: Path, version: str | None = None, *, validate: bool = True
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
         raise SiteError(f"nbscheck: the guideline in {path} cannot be loaded "
                         f"(run `nbscheck lint {path}`):\n{lines}{more}", problems)
-    g = loaded.guideline
-    return Source(g, path, root, tuple(load_diffs(g, root)), tuple(loaded.findings))
+    return loaded.guideline, list(loaded.findings)
+
+
+def load_source(root: Path, version: str | None = None, *, validate: bool = True,
+                editions: bool = True) -> Source:
+    """Load the guideline in ``root`` for the site: the version shown at the root (``version``, or
+    by default the newest release, or the working version when nothing is released yet) and, with
+    ``editions``, the working draft and every release beside it. :class:`SiteError` if one cannot
+    be loaded, listing the first findings with their positions."""
+    from ..model.guideline import versions
+
+    known = versions(root)
+    if version and version not in known:
+        raise SiteError(f"nbscheck: guideline version {version} not found in {root} "
+                        f"(known: {', '.join(sorted(known)) or 'none'})")
+    working_g, working_notes = _load_one(root, validate)
+    loaded: dict[str, tuple[Guideline, Path, list[Finding]]] = {working_g.version: (working_g, root, working_notes)}
+    if editions or version:
+        for v, path in known.items():
+            if v not in loaded and (editions or v == version):
+                g, notes = _load_one(path, validate and v == version)
+                loaded[v] = (g, path, notes)
+    if not editions:
+        g, path, notes = loaded[version or working_g.version]
+        return Source(g, path, root, tuple(load_diffs(g, root)), tuple(notes))
+    plan = plan_editions({v: x[0] for v, x in loaded.items()}, working_g.version, version)
+
+    def source(e: Edition) -> Source:
+        g, path, notes = loaded[e.version]
+        return Source(g, path, root, tuple(load_diffs(g, root)), tuple(notes), e)
+
+    current = source(plan[0])
+    return replace(current, others=tuple(source(e) for e in plan[1:]))
 
 
 # --- generators ----------------------------------------------------------------------------------
@@ -164,29 +197,83 @@ class LanguageSite:
     chapters_nav: list[Any] = field(default_factory=list)
     """What ``nbscheck:chapters`` in ``nav`` stands for: ``{title: path}`` per chapter, then terms."""
     changes_nav: list[str] = field(default_factory=list)
-    """What ``nbscheck:changes`` stands for: the changes pages, newest first."""
+    """What ``nbscheck:changes`` stands for: the list of versions, then the changes pages, newest first."""
+    hidden: frozenset[str] = frozenset()
+    """Pages in no navigation (the draft's and the earlier releases' pages, the finding-code pages)."""
+    banners: dict[str, str] = field(default_factory=dict)
+    """Folder -> the version bar's text for the pages in it (the draft's, each release's)."""
 
     def nav(self) -> dict[str, list[Any]]:
         return {"nbscheck:chapters": self.chapters_nav, "nbscheck:changes": self.changes_nav}
 
 
+def _edition_pages(src: Source, lang: str, generators: Sequence[PageGenerator] | None) -> dict[str, str]:
+    """One edition's pages: every generator for the current one; the text, downloads and printable
+    page for the others, plus the draft's own "what changed" page."""
+    if src.edition is None or src.edition.role == CURRENT:
+        out: dict[str, str] = {}
+        for gen in GENERATORS if generators is None else generators:
+            out.update(gen(src, lang))
+        return out
+    out = dict(guideline_pages(src, lang))
+    if src.edition.role == DRAFT and src.diffs:
+        out.update(changes_pages(src.guideline, [src.diffs[-1]], lang))
+    return out
+
+
+def _text_pages(g: Guideline) -> set[str]:
+    """The pages that carry a version bar: the chapters, the terms and the downloads page."""
+    return {page_name(ch) for ch in g.chapters} | {TERMS_PAGE, DOWNLOADS_PAGE}
+
+
 def language_site(src: Source, lang: str, prefix: str = "",
                   generators: Sequence[PageGenerator] | None = None) -> LanguageSite:
-    """Every generated page, download and navigation entry of one language."""
+    """Every generated page, download and navigation entry of one language, for every edition."""
     g = src.guideline
+    sources = [src, *src.others]
+    editions = src.editions
+    per: dict[str, dict[str, str]] = {e.prefix: _edition_pages(s, lang, generators) for e, s in zip(editions, sources)}
+    first = {e.prefix: page_name(s.guideline.chapters[0]) if s.guideline.chapters else DOWNLOADS_PAGE
+             for e, s in zip(editions, sources)}
+    names = {k: set(p) for k, p in per.items()}
     out: dict[str, str] = {}
-    for gen in GENERATORS if generators is None else generators:
-        out.update(gen(src, lang))
+    files: dict[str, str | bytes] = {}
+    hidden: set[str] = set()
+    banners: dict[str, str] = {}
+    for e, s in zip(editions, sources):
+        text_pages = _text_pages(s.guideline)
+        for name, md in per[e.prefix].items():
+            if name in text_pages and len(editions) > 1:
+                md = with_top(md, notice(e, name, editions[0], names[""], first[""], lang),
+                              version_bar(e, name, editions, names, lang, first))
+            if e.prefix:
+                md = hide_from_search(md)
+                hidden.add(prefix + e.prefix + name)
+            out[e.prefix + name] = md
+        files.update({e.prefix + k: v for k, v in download_files(s.guideline).items()})
+        if e.prefix:
+            short = (s.guideline.short_title or s.guideline.title).get(lang)
+            banners[prefix + e.prefix] = banner_text(s.guideline, e, lang, short)
+    hidden |= {prefix + k for k in per[""] if k.startswith("codes/")}
+    changes = [prefix + changes_name(d.new.version) for d in reversed(src.diffs)]
+    if len(editions) > 1:
+        downloads = {e.prefix: DOWNLOADS_PAGE for e in editions}
+        own_changes: dict[str, str | None] = {}
+        for e, s in zip(editions, sources):
+            name = changes_name(e.version)
+            own_changes[e.prefix] = (name if name in per[""] else
+                                     e.prefix + name if name in per[e.prefix] else None)
+        out[VERSIONS_PAGE] = versions_page(editions, first, downloads, own_changes, lang)
+        changes.insert(0, prefix + VERSIONS_PAGE)
     # navigation titles are HTML to MkDocs (its templates print them unescaped): escaped here
     chapters: list[Any] = [{html_text(nav_title(ch, lang)): prefix + page_name(ch)} for ch in g.chapters]
     if TERMS_PAGE in out:  # terms no chapter includes
         chapters.append(prefix + TERMS_PAGE)
-    changes = [prefix + changes_name(d.new.version) for d in reversed(src.diffs)]
     from .search import search_files
 
-    files = {**download_files(g), **_schema_files(src), **search_files(g, lang)}
-    return LanguageSite(lang, {prefix + k: v for k, v in out.items()},
-                        {prefix + k: v for k, v in files.items()}, chapters, changes)
+    files.update({**_schema_files(src), **search_files(g, lang)})  # the search index: the current edition's
+    return LanguageSite(lang, {prefix + k: v for k, v in out.items()}, {prefix + k: v for k, v in files.items()},
+                        chapters, changes, frozenset(hidden), banners)
 
 
 def write_site(src: Source, out: Path, languages: Sequence[str] = LANGS, prefix: str = "") -> list[Path]:

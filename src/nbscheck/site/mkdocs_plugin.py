@@ -69,7 +69,8 @@ class NbsConfig(base.Config):
     guideline = c.Optional(c.Type(str))
     """Guideline folder, relative to mkdocs.yml. Default: the guideline nbscheck ships."""
     guideline_version = c.Optional(c.Type(str))
-    """Publish a frozen release (``guideline/releases/X.Y.Z``) instead of the working version."""
+    """The version shown at the root; default: the newest release (the working version when nothing
+    is released). The working draft is published under ``draft/``, every release under ``v/X.Y.Z/``."""
     check_schema = c.Type(bool, default=True)
     """Check the YAML against the guideline schemas while loading; any error stops the build."""
     languages = c.ListOfItems(c.Choice(LANGS), default=list(LANGS))
@@ -255,9 +256,9 @@ class NbsPlugin(BasePlugin[NbsConfig]):
         for path, text in self.pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"nbscheck: docs/{path} has the name of a generated page; rename it")
-            # the finding-code pages need not be in a nav (codes/index.md links the rest), nor the search
-            # page (the header's search box leads to it): no warning for them
-            hidden = path.startswith(self.config.prefix + "codes/") or path == self.config.prefix + SEARCH_PAGE
+            # the finding-code pages (codes/index.md links them) and the other editions' pages (the
+            # version bar and versions.md link them) are in no nav: no warning for them
+            hidden = path in self.site.hidden or path == self.config.prefix + SEARCH_PAGE  # the header's box leads to it
             files.append(File.generated(config, path, content=text,
                                         inclusion=InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED))
         self._index_docs(files, config)
@@ -314,6 +315,12 @@ class NbsPlugin(BasePlugin[NbsConfig]):
 
     def on_page_context(self, context, *, page, config, nav):
         context["nbs_languages"] = self._switch(page.file.src_uri, page.url)
+        for folder, text in self.site.banners.items():  # the draft's and each release's own bar
+            if page.file.src_uri.startswith(folder):
+                from markupsafe import Markup, escape
+
+                context["nbs_banner"] = Markup(f'<span class="nbs-banner">{escape(text)}</span>')
+                break
         return context
 
     def on_env(self, env, *, config, files):

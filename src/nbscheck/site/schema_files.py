@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from ..check.submission_schema import submission_schema
-from ..model.addresses import SCHEMA_BASE, schema_id
+from ..model.addresses import schema_path
 from ..model.guideline import load_guideline, versions
 
 
@@ -20,5 +20,5 @@ def schema_files(base: Path) -> dict[str, str]:
     for path in versions(base).values():
         g = load_guideline(path, validate=False).guideline
         if g is not None:
-            out["schemas/" + schema_id(g)[len(SCHEMA_BASE):]] = json.dumps(submission_schema(g), ensure_ascii=False, indent=2) + "\n"
+            out[schema_path(g)] = json.dumps(submission_schema(g), ensure_ascii=False, indent=2) + "\n"
     return out
