@@ -129,13 +129,60 @@ def downloads_of(g: Guideline) -> Downloads:
 
 
 def guideline_pages(src: Source, lang: str) -> Mapping[str, str]:
-    """Chapters, terms, downloads page and printable page."""
-    return pages(src.guideline, lang, downloads_of(src.guideline))
+    """Chapters, terms, downloads page and printable page; each clause with its history, each
+    chapter page with the list of where its old clause numbers are now (:mod:`.history`)."""
+    from .history import history_line
+
+    g = src.guideline
+    lines, anchors, moved = identity(src)
+    notes = {cid: history_line(ln, lang) for cid, ln in lines.items()} if src.diffs else {}
+    out = pages(g, lang, downloads_of(g), anchors, notes)
+    if moved:
+        for ch in g.chapters:
+            name = page_name(ch)
+            out[name] = out[name] + "\n" + old_links_md(src, name, ch.number, moved, anchors, lang)
+    return out
+
+
+def identity(src: Source) -> tuple[dict[str, Any], dict[str, str], list[Any]]:
+    """The clauses' lineages, their anchors and the old numbers that land elsewhere, from the diffs."""
+    from .history import anchors as anchors_of, lineages, old_links
+
+    lines = lineages(src.guideline, src.diffs)
+    anchors = anchors_of(src.guideline, src.diffs, lines)
+    return lines, anchors, old_links(src.guideline, src.diffs, lines, anchors)
+
+
+def old_links_md(src: Source, page: str, number: str | None, moved: Sequence[Any], anchors: Mapping[str, str],
+                 lang: str) -> str:
+    """A hidden list of Markdown links, old number -> where that clause is now, that the site's
+    script follows when a visitor arrives with an old number (links, so any generator resolves them)."""
+    from .history import link_notice
+    from .markdown import attr, links_for
+    from .versions import rel
+
+    links = links_for(src.guideline, anchors=anchors).at(page)
+    prefix = src.edition.prefix if src.edition else ""
+    published = {e.version for e in src.editions if e.prefix.startswith("v/")}
+    items = []
+    for m in moved:
+        if m.new_id is not None:
+            target = links.clause(m.new_id)
+        elif m.last in published and m.old_id.split(".")[0] == number:  # on its chapter's page only
+            target = f"{rel(prefix + page, f'v/{m.last}/{page}')}#{m.old_id}"
+        else:
+            continue
+        if target:
+            items.append(f'- [{m.old_id}]({target}){{: data-nbs-old="{attr(m.old_id)}" '
+                         f'data-nbs-notice="{attr(link_notice(m, lang))}" }}')
+    if not items:
+        return ""
+    return '<div class="nbs-anchor-map" hidden markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
 
 
 def version_changes_pages(src: Source, lang: str) -> Mapping[str, str]:
     """One "what changed" page per version."""
-    return changes_pages(src.guideline, list(src.diffs), lang)
+    return changes_pages(src.guideline, list(src.diffs), lang, identity(src)[1])
 
 
 def finding_code_pages(src: Source, lang: str) -> Mapping[str, str]:
@@ -217,7 +264,7 @@ def _edition_pages(src: Source, lang: str, generators: Sequence[PageGenerator] |
         return out
     out = dict(guideline_pages(src, lang))
     if src.edition.role == DRAFT and src.diffs:
-        out.update(changes_pages(src.guideline, [src.diffs[-1]], lang))
+        out.update(changes_pages(src.guideline, [src.diffs[-1]], lang, identity(src)[1]))
     return out
 
 

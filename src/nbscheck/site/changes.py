@@ -56,13 +56,13 @@ def load_diffs(g: Any, base: Path) -> list[Any]:
     return out
 
 
-def changes_pages(g: Any, diffs: list[Any], lang: str) -> dict[str, str]:
+def changes_pages(g: Any, diffs: list[Any], lang: str, anchors: Any = None) -> dict[str, str]:
     """One page per version: what changed from the version before, from ``nbscheck diff``'s Markdown."""
     if not diffs:
         return {}
     from ..report import diff_markdown
 
-    links = links_for(g)
+    links = links_for(g, anchors=anchors)
     out = {}
     for d in diffs:
         name = changes_name(d.new.version)

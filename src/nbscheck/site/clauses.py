@@ -161,8 +161,8 @@ def clause_md(g: Guideline, c: Clause, lang: str, links: Links, level: int) -> s
     """One clause: heading with its id as anchor, level badge, text, notes, examples, assessment,
     mapping and cross-references."""
     title = c.title.get(lang) if c.title else ""
-    head = heading(level, f"{c.id} {esc(title)}".rstrip(), c.anchor)
-    blocks = [head, f"{level_badge(c.level, lang)} {linked(c.text.get(lang), links, c.id)}\n{{: .nbs-clause-text }}"]
+    head = heading(level, f"{c.id} {esc(title)}".rstrip(), links.anchor(c.id))
+    blocks = [head, *([links.notes[c.id]] if c.id in links.notes else []), f"{level_badge(c.level, lang)} {linked(c.text.get(lang), links, c.id)}\n{{: .nbs-clause-text }}"]
     blocks += _numbered(c.notes, t(lang, "note"), lang, "nbs-note", links, c.id)
     blocks += _numbered(c.examples, t(lang, "example"), lang, "nbs-example", links, c.id)
     if c.assessment is not None:

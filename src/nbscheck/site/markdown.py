@@ -10,7 +10,7 @@ a chapter's its slug, a dimension's ``dim-<id>`` and a framework item's ``<frame
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping, Sequence
 
 from ..model.clauses import Chapter
@@ -118,10 +118,16 @@ class Links:
     chapter_pages: frozenset[str] = frozenset()
     here: str = ""
     single: bool = False
+    anchors: Mapping[str, str] = field(default_factory=dict)
+    """Clause id -> anchor, where it is not the id (see :mod:`nbscheck.site.history`)."""
+    notes: Mapping[str, str] = field(default_factory=dict)
+    """Clause id -> a block shown under its heading (its history)."""
 
     def at(self, here: str) -> "Links":
-        return Links(self.clause_pages, self.terms_page, self.assessment_page, self.mapping_page,
-                     self.chapter_pages, here, self.single)
+        return replace(self, here=here)
+
+    def anchor(self, clause_id: str) -> str:
+        return self.anchors.get(clause_id, clause_id)
 
     def _to(self, page: str | None, anchor: str) -> str | None:
         if page is None:
@@ -129,7 +135,7 @@ class Links:
         return f"#{anchor}" if self.single or page == self.here else f"{page}#{anchor}"
 
     def clause(self, clause_id: str) -> str | None:
-        return self._to(self.clause_pages.get(clause_id), clause_id)
+        return self._to(self.clause_pages.get(clause_id), self.anchor(clause_id))
 
     def chapter(self, slug: str) -> str | None:
         page = f"{slug}.md"
@@ -147,7 +153,8 @@ class Links:
         return self._to(self.mapping_page, f"{fw}-{item_id}")
 
 
-def links_for(g: Guideline, *, single: bool = False) -> Links:
+def links_for(g: Guideline, *, single: bool = False, anchors: Mapping[str, str] | None = None,
+              notes: Mapping[str, str] | None = None) -> Links:
     clause_pages: dict[str, str] = {}
     for ch in g.chapters:
         for c in ch.clauses:
@@ -158,7 +165,8 @@ def links_for(g: Guideline, *, single: bool = False) -> Links:
 
     terms = including("terms") or (TERMS_PAGE if g.terms else None)
     return Links(clause_pages, terms, including("assessment"), including("mapping"),
-                 frozenset(page_name(ch) for ch in g.chapters), single=single)
+                 frozenset(page_name(ch) for ch in g.chapters), single=single, anchors=anchors or {},
+                 notes=notes or {})
 
 
 def link(text: str, target: str | None) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Mapping
 
 from ..model.clauses import Chapter
 from ..model.types import Guideline
@@ -64,9 +65,9 @@ def version_text(g: Guideline, lang: str) -> str:
     return f"{name} · {t(lang, 'version', v=g.version)} · {state}"
 
 
-def print_page(g: Guideline, lang: str) -> str:
+def print_page(g: Guideline, lang: str, anchors: Mapping[str, str] | None = None) -> str:
     """The whole guideline on one page, headings one level down, links within the page."""
-    links = links_for(g, single=True)
+    links = links_for(g, single=True, anchors=anchors)
     front = (f"---\ntitle: {t(lang, 'print.title')}\nsearch:\n  exclude: true\n"
              "hide:\n  - navigation\n  - toc\n---\n\n")
     blocks = [heading(1, esc(g.title.get(lang)), "guideline"),
@@ -138,12 +139,14 @@ def nav_title(ch: Chapter, lang: str) -> str:
     return ch.heading(lang)
 
 
-def pages(g: Guideline, lang: str, downloads: Downloads) -> dict[str, str]:
-    """Every generated page of one language: file name -> Markdown, chapters in reading order."""
-    links = links_for(g)
+def pages(g: Guideline, lang: str, downloads: Downloads, anchors: Mapping[str, str] | None = None,
+          notes: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Every generated page of one language: file name -> Markdown, chapters in reading order.
+    ``anchors`` and ``notes`` are the clauses' anchors and histories (:mod:`.history`)."""
+    links = links_for(g, anchors=anchors, notes=notes)
     out = {page_name(ch): title_front(nav_title(ch, lang)) + chapter_md(g, ch, lang, links) for ch in g.chapters}
     if g.terms and links.terms_page == TERMS_PAGE:
         out[TERMS_PAGE] = terms_page(g, lang, links)
     out[DOWNLOADS_PAGE] = downloads_page(g, lang, downloads)
-    out[PRINT_PAGE] = print_page(g, lang)
+    out[PRINT_PAGE] = print_page(g, lang, anchors)
     return out
