@@ -199,7 +199,15 @@ def search_pages(src: Source, lang: str) -> Mapping[str, str]:
     return {SEARCH_PAGE: search_page(lang)}
 
 
-GENERATORS: list[PageGenerator] = [guideline_pages, version_changes_pages, finding_code_pages, search_pages]
+def clause_filter_pages(src: Source, lang: str) -> Mapping[str, str]:
+    """The clause finder: every clause, filtered by level, dimension, framework, evidence, N/A."""
+    from .filters import FILTERS_PAGE, filters_page
+
+    return {FILTERS_PAGE: filters_page(src.guideline, lang, identity(src)[1])}
+
+
+GENERATORS: list[PageGenerator] = [guideline_pages, version_changes_pages, finding_code_pages, search_pages,
+                                   clause_filter_pages]
 """Every page generator, in the order their pages are added to the site."""
 
 
@@ -316,6 +324,8 @@ def language_site(src: Source, lang: str, prefix: str = "",
     chapters: list[Any] = [{html_text(nav_title(ch, lang)): prefix + page_name(ch)} for ch in g.chapters]
     if TERMS_PAGE in out:  # terms no chapter includes
         chapters.append(prefix + TERMS_PAGE)
+    if "filters.md" in out:
+        chapters.append(prefix + "filters.md")
     from .search import search_files
 
     files.update({**_schema_files(src), **search_files(g, lang)})  # the search index: the current edition's

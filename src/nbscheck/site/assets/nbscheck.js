@@ -73,3 +73,61 @@
   }
   window.addEventListener("hashchange", follow);
 })();
+
+/* nbscheck: the clause finder (filters.md). Each select filters on the clause blocks' data-nbs-<key>
+   attribute (a space-separated list); the choice is kept in the query string, so the address of a
+   filtered view can be shared and opened again, from a server or from disk. */
+(function () {
+  function setup() {
+    var form = document.querySelector("form.nbs-filters");
+    if (!form) return;
+    var selects = form.querySelectorAll("select[data-nbs-filter]");
+    var items = document.querySelectorAll(".nbs-filter-item");
+    var count = document.querySelector(".nbs-filter-count");
+    var params = new URLSearchParams(window.location.search);
+    for (var i = 0; i < selects.length; i++) {
+      var wanted = params.get(selects[i].name);
+      if (wanted !== null) selects[i].value = wanted;
+    }
+
+    function apply(write) {
+      var chosen = {};
+      var query = new URLSearchParams();
+      for (var i = 0; i < selects.length; i++) {
+        if (selects[i].value) {
+          chosen[selects[i].name] = selects[i].value;
+          query.set(selects[i].name, selects[i].value);
+        }
+      }
+      var shown = 0;
+      for (var j = 0; j < items.length; j++) {
+        var ok = true;
+        for (var key in chosen) {
+          var values = (items[j].getAttribute("data-nbs-" + key) || "").split(" ");
+          if (values.indexOf(chosen[key]) < 0) { ok = false; break; }
+        }
+        items[j].hidden = !ok;
+        if (ok) shown++;
+      }
+      if (count) {
+        count.textContent = form.getAttribute("data-nbs-count")
+          .replace("{n}", shown).replace("{total}", items.length);
+      }
+      if (write) {
+        var q = query.toString();
+        window.history.replaceState(null, "", window.location.pathname + (q ? "?" + q : "") + window.location.hash);
+      }
+    }
+
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("reset", function () { window.setTimeout(function () { apply(true); }, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    apply(false);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();
