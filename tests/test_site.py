@@ -48,9 +48,29 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def newest_release() -> str:
+    """The version the site shows at its root: the newest release (issue 17, item 1)."""
+    from nbscheck.change.pairing import semver
+
+    return max((v for v in versions() if not shipped(v).is_draft), key=semver)
+
+
 @pytest.fixture(scope="module")
 def g() -> Guideline:
-    return shipped()
+    return shipped(newest_release())
+
+
+@functools.lru_cache(maxsize=None)
+def _anchors() -> dict[str, str]:
+    from nbscheck.site.build import identity, load_source
+
+    return identity(load_source(ROOT / "guideline"))[1]
+
+
+def A(clause_id: str) -> str:
+    """A clause's anchor on the site's root pages: its id, or ``id-since-V`` when an earlier release
+    gave that id to another clause (site/history.py)."""
+    return _anchors().get(clause_id, clause_id)
 
 
 # --- reading the built HTML -----------------------------------------------------------------------
@@ -114,8 +134,8 @@ def test_every_clause_has_its_id_as_anchor_and_its_level_badge(site: Path, g: Gu
         page = blocks(read(site, lang, ch.slug))
         assert page.get(ch.slug, (0,))[0] == 1, f"{ch.slug}: the chapter heading is missing"
         for c in ch.clauses:
-            assert c.id in page, f"{ch.slug}: no anchor #{c.id}"
-            level, block = page[c.id]
+            assert A(c.id) in page, f"{ch.slug}: no anchor #{A(c.id)}"
+            level, block = page[A(c.id)]
             assert level >= 2
             assert text_of(block).startswith(c.id)
             badge = re.search(r'<span class="nbs-level nbs-level-([a-z]+)"[^>]*>([^<]*)</span>', block)
@@ -133,7 +153,7 @@ def test_assessable_clauses_show_their_indicator_table(site: Path, g: Guideline,
     for ch in g.chapters:
         page = blocks(read(site, lang, ch.slug))
         for c in ch.clauses:
-            _, block = page[c.id]
+            _, block = page[A(c.id)]
             table = re.search(r'<div class="nbs-assessment">(.*?)</div>', block, re.S)
             if c.assessment is None:
                 assert table is None, f"{c.id} is not assessable but shows an indicator table"
@@ -159,14 +179,14 @@ def test_cross_references_link_to_their_clauses_and_terms(site: Path, g: Guideli
     for ch in g.chapters:
         page = blocks(read(site, lang, ch.slug))
         for c in ch.clauses:
-            links = hrefs(page[c.id][1])
+            links = hrefs(page[A(c.id)][1])
             for ref in c.see_clauses:
                 target = g.clause(ref)
                 if target is None:
                     continue
                 target_ch = g.chapter_of(target)
                 assert target_ch is not None
-                want = f"#{ref}" if target_ch is ch else f"../{target_ch.slug}/#{ref}"
+                want = f"#{A(ref)}" if target_ch is ch else f"../{target_ch.slug}/#{A(ref)}"
                 assert want in links, f"{c.id}: no link to clause {ref} ({want}) in {links}"
             for term in c.see_terms:
                 if g.term(term) is None:
@@ -226,7 +246,7 @@ def test_terms_and_framework_matrices(site: Path, g: Guideline) -> None:
         for c in g.assessable:
             ch = g.chapter_of(c)
             assert ch is not None
-            want = f"#{c.id}" if ch is scoring_ch else f"../{ch.slug}/#{c.id}"
+            want = f"#{A(c.id)}" if ch is scoring_ch else f"../{ch.slug}/#{A(c.id)}"
             assert f'href="{want}"' in scoring, f"Annex scoring tables lack clause {c.id}"
 
 
@@ -250,15 +270,25 @@ def test_both_languages_and_the_switch_lands_on_the_same_page(site: Path, g: Gui
 
 
 def test_version_and_release_date_on_every_page(site: Path, g: Guideline) -> None:
-    state = {"zh": g.released if not g.is_draft else "草案", "en": g.released if not g.is_draft else "draft"}
+    """The root shows the newest release; draft/ the working draft; v/X/ release X (issue 17, item 1)."""
+    draft = shipped()
+    assert draft.is_draft and draft.version != g.version
     pages = list(site.rglob("index.html"))
     assert len(pages) > 2 * len(g.chapters)
+    seen = set()
     for page in pages:
-        lang = "en" if page.relative_to(site).parts[0] == "en" else "zh"
+        parts = page.relative_to(site).parts
+        lang = "en" if parts[0] == "en" else "zh"
+        parts = parts[1:] if lang == "en" else parts
+        shown = (draft if parts[0] == "draft" else shipped(parts[1]) if parts[0] == "v" and len(parts) > 2 else g)
+        state = shown.released if not shown.is_draft else {"zh": "草案", "en": "draft"}[lang]
         body = page.read_text(encoding="utf-8")
         banner = re.search(r'<aside class="md-banner">(.*?)</aside>', body, re.S)
         assert banner, f"{page}: no version banner"
-        assert g.version in text_of(banner.group(1)) and str(state[lang]) in text_of(banner.group(1))
+        text = text_of(banner.group(1))
+        assert f" {shown.version} " in text and str(state) in text, f"{page}: {text}"
+        seen.add(shown.version)
+    assert seen == set(versions()), "every version is published"
 
 
 def test_each_language_has_its_own_search_index_and_page(site: Path, g: Guideline) -> None:
@@ -271,7 +301,7 @@ def test_each_language_has_its_own_search_index_and_page(site: Path, g: Guidelin
     zh_docs = {d["u"]: d for d in zh["docs"]}
     en_docs = {d["u"]: d for d in en["docs"]}
     for ch, c in g.iter_clauses():
-        loc = f"{ch.slug}/#{c.id}"
+        loc = f"{ch.slug}/#{A(c.id)}"
         assert loc in zh_docs and loc in en_docs, f"{loc} is not indexed in both languages"
         assert zh_docs[loc]["x"] == c.text.zh and en_docs[loc]["x"] == c.text.en
         assert (site / ch.slug / "index.html").is_file()
@@ -313,7 +343,7 @@ def test_printable_page_holds_the_whole_guideline(site: Path, g: Guideline) -> N
         for ch in g.chapters:
             assert ch.slug in page
             for c in ch.clauses:
-                assert c.id in page, f"print page lacks {c.id}"
+                assert A(c.id) in page, f"print page lacks {c.id}"
         for href in hrefs("".join(b for _, b in page.values())):
             if not href.startswith("http"):
                 assert href.startswith("#") or href.endswith((".json", ".yaml")), \
@@ -332,8 +362,9 @@ def test_a_changes_page_for_each_version(site: Path, g: Guideline) -> None:
         old = load_guideline(p_old, validate=False).guideline
         new = g if v_new == g.version else load_guideline(p_new, validate=False).guideline
         d = diff_guidelines(old, new)
+        folder = "draft/" if shipped(v_new).is_draft else ""  # the draft's changes are published with it
         for lang in LANGS:
-            text = text_of(read(site, lang, f"changes-{v_new}"))
+            text = text_of(read(site, lang, f"{folder}changes-{v_new}"))
             assert v_old in text and v_new in text
             for cd in d.clauses:
                 assert cd.id in text, f"changes-{v_new}: {cd.id} not listed"

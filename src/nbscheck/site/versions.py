@@ -87,6 +87,8 @@ def plan(versions: dict[str, Guideline], working: str, shown: str | None = None)
     if working != root and versions[working].is_draft:
         out.append(Edition(working, DRAFT, "draft/"))
     out += [Edition(v, RELEASE, f"v/{v}/", versions[v].released) for v in released]
+    if len(out) == 2 and out[1].version == root:  # one release and nothing else: no version to choose
+        return out[:1]
     return out
 
 
