@@ -163,7 +163,8 @@ def old_links_md(src: Source, page: str, number: str | None, moved: Sequence[Any
 
     links = links_for(src.guideline, anchors=anchors).at(page)
     prefix = src.edition.prefix if src.edition else ""
-    published = {e.version for e in src.editions if e.prefix.startswith("v/")}
+    # every release is archived under v/X/ when the site publishes more than one edition
+    published = {d.old.version for d in src.diffs if d.old.status != "draft"} if src.edition is not None else set()
     items = []
     for m in moved:
         if m.new_id is not None:

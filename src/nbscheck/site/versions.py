@@ -18,7 +18,6 @@ import posixpath
 from dataclasses import dataclass
 
 from ..model.types import Guideline
-from .markdown import esc
 
 CURRENT, DRAFT, RELEASE = "current", "draft", "release"
 VERSIONS_PAGE = "versions.md"
@@ -124,10 +123,10 @@ def version_bar(here: Edition, page: str, editions: list[Edition], pages: dict[s
             label += f"（{words(lang, 'current')}）" if lang == "zh" else f" ({words(lang, 'current')})"
         elif e.role == DRAFT:
             label += f"（{words(lang, 'draft')}）" if lang == "zh" else f" ({words(lang, 'draft')})"
-        links.append(f"[{esc(label)}]({rel(src, e.prefix + target)})")
+        links.append(f"[{label}]({rel(src, e.prefix + target)})")  # version numbers and words of ours: no escaping
     sep = "：" if lang == "zh" else ": "
     dot = " · "
-    parts = [f"{words(lang, 'bar')}{sep}**{esc(shown)}**"]
+    parts = [f"{words(lang, 'bar')}{sep}**{shown}**"]
     if links:
         parts.append(f"{words(lang, 'others')}{sep}" + dot.join(links))
     parts.append(f"[{words(lang, 'all')}]({rel(src, VERSIONS_PAGE)})")
