@@ -21,7 +21,6 @@ from typing import Iterator
 
 import pytest
 
-from nbscheck.model.guideline import shipped
 from nbscheck.model.clauses import Chapter, Clause
 from nbscheck.model.types import Guideline
 
@@ -79,15 +78,24 @@ def browser() -> Iterator[object]:
             b.close()
 
 
-def pick_clause(g: Guideline) -> tuple[Chapter, Clause, Chapter, Clause]:
+def shown() -> tuple[Guideline, dict[str, str]]:
+    """The version at the site's root (the newest release) and its clause anchors (site/history.py)."""
+    from nbscheck.resources import guideline_dir
+    from nbscheck.site.build import identity, load_source
+
+    src = load_source(guideline_dir())
+    return src.guideline, identity(src)[1]
+
+
+def pick_clause(g: Guideline, anchors: dict[str, str] | None = None) -> tuple[Chapter, Clause, Chapter, Clause]:
     """An assessable clause of a numbered chapter that refers to a clause in another chapter."""
     for ch, c in g.iter_clauses():
-        if ch.kind != "chapter" or c.assessment is None:
+        if ch.kind != "chapter" or c.assessment is None or (anchors and c.id in anchors):
             continue
         for ref in c.see_clauses:
             target = g.clause(ref)
             other = g.chapter_of(target) if target else None
-            if target is not None and other is not None and other is not ch:
+            if target is not None and other is not None and other is not ch and not (anchors and ref in anchors):
                 return ch, c, other, target
     raise AssertionError("no assessable clause with a cross-reference to another chapter")
 
@@ -110,8 +118,8 @@ def block(page, anchor: str):
 
 
 def test_clause_permalink_search_and_language_switch(site: Path, base_url: str, browser) -> None:
-    g = shipped()
-    ch, clause, other_ch, other = pick_clause(g)
+    g, anchors = shown()
+    ch, clause, other_ch, other = pick_clause(g, anchors)
     a = clause.assessment
     assert a is not None
     errors: list[str] = []
@@ -220,7 +228,7 @@ def test_links_contrast_print_hides_controls_and_wide_tables_scroll(site: Path, 
     """Issue 17, items 5 and 6 (in part): link and header colours reach 4.5:1; printing hides the
     print button and the site's controls; on a phone the matrix scrolls inside its box with its
     header row and clause column sticky, instead of being cut off."""
-    g = shipped()
+    g, _ = shown()
     annex = next(ch for ch in g.chapters if "mapping" in ch.includes)
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page.set_default_timeout(15000)
@@ -266,14 +274,15 @@ def test_axe_finds_no_serious_or_critical_violation(site: Path, base_url: str, b
     and B (the tables), the printable page and the newest changes page."""
     if not AXE.is_file():
         pytest.skip(f"axe-core is absent at {AXE}: `make test` fetches it from npm (or set NBSCHECK_AXE)")
-    g = shipped()
+    g, _ = shown()
     scoring = next(ch for ch in g.chapters if "assessment" in ch.includes)
     matrix = next(ch for ch in g.chapters if "mapping" in ch.includes)
     chapter = next(ch for ch in g.chapters if ch.kind == "chapter" and ch.clauses)
     changes = sorted(p.name for p in site.glob("changes-*"))
     assert changes, "no changes page was built"
     urls = ["", f"{chapter.slug}/", f"{scoring.slug}/", f"{matrix.slug}/", "print/", f"{changes[-1]}/", "en/",
-            "search/?q=%E7%94%9F%E6%80%81", "en/search/?q=wetland"]  # the search page with its results
+            "search/?q=%E7%94%9F%E6%80%81", "en/search/?q=wetland",  # the search page with its results
+            "filters/", f"draft/{chapter.slug}/"]
     script = AXE.read_text(encoding="utf-8")
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page.set_default_timeout(30000)
@@ -305,3 +314,58 @@ def test_search_opened_from_disk_says_why_it_cannot_read_its_index(site: Path, b
             assert words in alert.inner_text(), (lang, alert.inner_text())
     finally:
         page.close()
+
+
+def test_an_old_number_lands_on_its_clause_and_a_filter_address_filters(site: Path, base_url: str, browser) -> None:
+    """Issue 17, items 2 and 4: a link with a clause number of an earlier release, which this release
+    gave another clause, lands on the clause it became, with a notice; a clause-finder address with
+    a query string shows just the clauses it names, and changing a filter changes the address."""
+    from nbscheck.resources import guideline_dir
+    from nbscheck.site.build import identity, load_source
+    from nbscheck.site.filters import clause_data
+
+    src = load_source(guideline_dir())
+    g = src.guideline
+    _, anchors, moved = identity(src)
+    old = next(m for m in moved if m.new_id is not None and m.old_id in anchors)  # e.g. 1.0.0's 7.7.4, now 7.7.5
+    target = g.clause(old.new_id)
+    assert target is not None
+    ch = g.chapter_of(target)
+    assert ch is not None
+    errors: list[str] = []
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.set_default_timeout(15000)
+    page.goto(f"{base_url}{ch.slug}/#{old.old_id}")
+    new_anchor = anchors.get(old.new_id, old.new_id)
+    page.wait_for_url(re.compile(rf"/{re.escape(ch.slug)}/#{re.escape(new_anchor)}$"))
+    notice = page.locator(".nbs-moved-notice")
+    notice.wait_for(state="visible")
+    assert notice.inner_text() == f"{old.version} 版的 {old.old_id} 现为 {old.new_id}"
+    after = page.locator(".nbs-moved-notice + *")
+    assert after.get_attribute("id") == new_anchor and after.inner_text().startswith(old.new_id)
+    box = after.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900, "the old number did not scroll to the clause it became"
+    # the number as this release uses it is still reachable by its own anchor, with no notice
+    page.goto(base_url)
+    page.goto(f"{base_url}{ch.slug}/#{anchors[old.old_id]}")
+    page.locator(f'[id="{anchors[old.old_id]}"]').wait_for(state="visible")
+    assert page.locator(".nbs-moved-notice").count() == 0
+
+    data = clause_data(g)
+    gbf = next(x for c in g.clauses if data[c.id]["level"] == "shall" for x in data[c.id]["gbf"].split())
+    want = [c.id for c in g.clauses if data[c.id]["level"] == "shall" and gbf in data[c.id]["gbf"].split()]
+    page.goto(f"{base_url}filters/?level=shall&gbf={gbf}")
+    page.locator(".nbs-filter-count").wait_for(state="visible")
+    shown_ids = page.eval_on_selector_all(".nbs-filter-item:not([hidden]) .nbs-filter-head a",
+                                          "links => links.map(a => a.textContent)")
+    assert shown_ids == want
+    assert page.locator('select[name="gbf"]').input_value() == gbf
+    assert page.locator(".nbs-filter-count").inner_text() == f"显示 {len(want)} / {len(g.clauses)} 条"
+    page.select_option('select[name="level"]', "")
+    assert page.url.endswith(f"/filters/?gbf={gbf}")
+    page.locator(".nbs-filter-reset").click()
+    page.wait_for_url(re.compile(r"/filters/$"))
+    assert page.locator(".nbs-filter-item:not([hidden])").count() == len(g.clauses)
+    assert not errors, f"JavaScript errors: {errors}"
+    page.close()
