@@ -499,3 +499,16 @@ def test_every_versions_schema_is_published_where_its_id_points(site: Path) -> N
         assert schema["$id"].startswith("https://nbscheck.github.io/nbscheck/schemas/")
         published = site / schema["$id"][len("https://nbscheck.github.io/nbscheck/"):]
         assert json.loads(published.read_text(encoding="utf-8")) == schema
+
+
+def test_the_sitemap_lists_every_page_at_the_configured_address(site: Path) -> None:
+    """Issue 17, item 8: with ``site_url`` in mkdocs.yml the sitemap is filled, for both languages."""
+    from nbscheck.resources import site_url
+
+    for folder in ("", "en/"):
+        locs = re.findall(r"<loc>([^<]+)</loc>", (site / folder / "sitemap.xml").read_text(encoding="utf-8"))
+        pages = {p.parent.relative_to(site / folder).as_posix() for p in (site / folder).rglob("index.html")
+                 if folder or p.relative_to(site).parts[0] != "en"}
+        want = {site_url() + folder + ("" if p == "." else p + "/") for p in pages}
+        assert want <= set(locs), sorted(want - set(locs))[:5]
+        assert all(loc.startswith(site_url() + folder) for loc in locs)

@@ -20,7 +20,8 @@ def register(sub) -> None:
     b.add_argument("dir", metavar="DIR", help="输出文件夹，每种语言一个子文件夹 / output folder, one sub-folder per language")
     b.add_argument("--guideline", metavar="FOLDER", help="指南文件夹（默认随包的指南）/ guideline folder (default: the shipped one)")
     b.add_argument("--guideline-version", dest="gversion", metavar="VERSION",
-                   help="发布已冻结的版本 / publish a frozen release")
+                   help="放在根目录的版本（默认最新发布的版本；草案在 draft/，各发布版本在 v/版本号/）/ the version at "
+                        "the root (default: the newest release; the draft goes under draft/, every release under v/VERSION/)")
     b.add_argument("--site-lang", dest="langs", action="append", choices=("zh", "en"),
                    help="要生成的语言，可重复（默认全部）/ language to generate, repeatable (default: all)")
     b.add_argument("--prefix", default="", help="页面所在的子文件夹，如 guideline/ / sub-folder of the pages, e.g. guideline/")
