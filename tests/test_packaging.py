@@ -58,9 +58,13 @@ def test_license_urls_and_classifiers(wheel: Path):
         licence = next(n for n in z.namelist() if n.endswith("/LICENSE"))
         assert z.read(licence).decode().startswith("MIT License")
         assert "nbscheck/_data/guideline/guideline.yaml" in z.namelist()
+        assert "nbscheck/_data/mkdocs.yml" in z.namelist()  # site_url: the site's one configured address
     assert meta["License"] == "MIT"
     urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL"))
     assert set(urls) == {"Homepage", "Documentation", "Source", "Issues"}
+    from nbscheck.resources import site_url
+
+    assert urls["Homepage"] == site_url()
     classifiers = meta.get_all("Classifier")
     assert "License :: OSI Approved :: MIT License" in classifiers
     assert {f"Programming Language :: Python :: 3.{n}" for n in (10, 11, 12, 13)} <= set(classifiers)
