@@ -424,7 +424,7 @@ class Writer:
             code = "99" + code[2:]
         out = [
             f"# {tw['prov_zh']}{tw['county_zh']}{tw['name_zh']} 生物多样性友好乡镇自评估（{year}年度）",
-            "# yaml-language-server: $schema=https://nbscheck.example.org/schemas/"
+            "# yaml-language-server: $schema=https://nbscheck.github.io/nbscheck/schemas/"
             f"submission-{self.cl.id}-{self.cl.version}.schema.json",
             "guideline:",
             f"  id: {self.cl.id}",

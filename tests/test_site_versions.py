@@ -198,6 +198,8 @@ def test_the_site_address_comes_from_mkdocs_yml(monkeypatch: pytest.MonkeyPatch,
     assert submission_schema(g)["$id"] == schema_id(g)
     assert editor_line(g) == f"# yaml-language-server: $schema={schema_id(g)}"
     assert help_url("NBS210", "en") == "https://nbscheck.github.io/nbscheck/en/codes/NBS210/"
+    for path in sorted((ROOT / "schemas").glob("*.schema.json")):  # the guideline's own schemas too
+        assert json.loads(path.read_text(encoding="utf-8"))["$id"] == f"{configured.group(1)}schemas/{path.name}"
     # another mkdocs.yml, and none at all
     (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: 'https://guide.example.net/nbs'\n", encoding="utf-8")
     monkeypatch.setattr(resources, "data_root", lambda: tmp_path)
