@@ -4,9 +4,11 @@ The site generator (MkDocs today; Zensical, which runs no MkDocs plugins, tomorr
 have to read Markdown files. So everything the guideline contributes to the site is produced here,
 without build events and without importing any generator:
 
-- :func:`load_source` loads the guideline (and the diffs between its versions) once;
-- :func:`language_site` gives one language's pages, downloads and navigation entries in memory
-  (the MkDocs plugin hands them to its build unchanged);
+- :func:`load_source` loads the guideline (and the diffs between its versions) once: the newest
+  release for the root, the working draft and every release beside it (:mod:`.versions`);
+- :func:`language_site` gives one language's pages, downloads and navigation entries in memory,
+  for every edition (``draft/``, ``v/X.Y.Z/``; the MkDocs plugin hands them to its build unchanged);
+  each clause carries its history and anchor, each chapter page its old numbers (:mod:`.history`);
 - :func:`write_site` writes them as files, one folder per language (``nbscheck site build-pages``).
 
 Extension point: :data:`GENERATORS` is the list of page generators; a new kind of generated page

@@ -15,7 +15,8 @@ also writes them as files for other generators: `nbscheck site build-pages`); th
 ``on_env``
     The guideline's version and release date for the bar at the top of every page.
 ``on_page_context``
-    Give the page its language switch: the same page in every language.
+    Give the page its language switch: the same page in every language; a page of the draft or of
+    an earlier release gets that edition's version bar (:mod:`nbscheck.site.versions`).
 ``on_post_build``
     After the default language (Chinese, at the site root) is built, build each other language into
     ``<site_dir>/<lang>/`` with the same configuration and plugins, so each language has its own pages
