@@ -67,6 +67,22 @@ def test_build_pages_writes_every_chapter_download_and_the_navigation(pages_dir:
         assert zh.read_text(encoding="utf-8") == blank_submission(g, "zh", zh.name)
 
 
+def test_build_pages_writes_the_draft_and_every_release_apart(pages_dir: Path) -> None:
+    """Issue 17, item 1, without MkDocs: the draft under draft/, each release under v/X/, each with its downloads."""
+    src = load_source(guideline_dir())
+    for lang in ("zh", "en"):
+        folder = pages_dir / lang
+        for e, s in zip(src.editions, [src, *src.others]):
+            g = s.guideline
+            for ch in g.chapters:
+                assert (folder / e.prefix / f"{ch.slug}.md").is_file(), f"{lang}/{e.prefix}{ch.slug}.md"
+            schema = folder / e.prefix / "downloads" / f"{g.id}-{g.version}-submission.schema.json"
+            assert json.loads(schema.read_text(encoding="utf-8")) == submission_schema(g)
+        nav = json.loads((folder / "nav.json").read_text(encoding="utf-8"))
+        assert not any(p.startswith(("draft/", "v/")) for p in json.dumps(nav["nbscheck:chapters"]).split('"'))
+        assert nav["nbscheck:changes"][0] == "versions.md" and (folder / "versions.md").is_file()
+
+
 def test_the_plugin_and_the_command_give_the_same_pages(pages_dir: Path) -> None:
     src = load_source(guideline_dir())
     for lang in ("zh", "en"):
