@@ -133,7 +133,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
                            "-d", str(out)], capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    return {lang: json.loads((out / folder / INDEX_FILE).read_text(encoding="utf-8"))
+    # The query list was written for the working text (shipped(), the 2.0.0 draft). Since the site's
+    # root shows the newest release (issue 17, item 1), the draft is published apart under draft/
+    # with its own index: the list is measured there, on the text it was written for.
+    return {lang: json.loads((out / folder / "draft" / INDEX_FILE).read_text(encoding="utf-8"))
             for lang, folder in (("zh", ""), ("en", "en"))}
 
 
@@ -168,10 +171,14 @@ def test_the_query_list_finds_its_clause_in_the_top_five(ranked: list[list[dict]
 
 
 def test_a_clause_number_is_the_first_result(ranked: list[list[dict]]) -> None:
+    from nbscheck.site.build import identity
+
+    draft = next(s for s in load_source(ROOT / "guideline").others if s.edition and s.edition.role == "draft")
+    anchors = identity(draft)[1]  # a number an earlier release gave another clause is anchored N-since-V
     for (lang, q, want), hits in zip(QUERIES, ranked):
         if q[0].isdigit() or (len(q) > 1 and q[1] == "."):
             assert hits[0]["id"] == q and hits[0]["kind"] == "clause", (q, hits[0])
-            assert hits[0]["url"].endswith(f"#{q}")
+            assert hits[0]["url"].endswith(f"#{anchors.get(q, q)}")
 
 
 def test_entries_holding_the_whole_query_come_first(ranked: list[list[dict]]) -> None:

@@ -260,6 +260,8 @@ class LanguageSite:
     """Pages in no navigation (the draft's and the earlier releases' pages, the finding-code pages)."""
     banners: dict[str, str] = field(default_factory=dict)
     """Folder -> the version bar's text for the pages in it (the draft's, each release's)."""
+    anchors: dict[str, str] = field(default_factory=dict)
+    """The current edition's clause anchors that are not their ids (for the search index)."""
 
     def nav(self) -> dict[str, list[Any]]:
         return {"nbscheck:chapters": self.chapters_nav, "nbscheck:changes": self.changes_nav}
@@ -309,6 +311,10 @@ def language_site(src: Source, lang: str, prefix: str = "",
                 hidden.add(prefix + e.prefix + name)
             out[e.prefix + name] = md
         files.update({e.prefix + k: v for k, v in download_files(s.guideline).items()})
+        if e.role == DRAFT:  # the working text's own search index (the root's is the release's)
+            from .search import search_files as draft_index
+
+            files.update({e.prefix + k: v for k, v in draft_index(s.guideline, lang, identity(s)[1]).items()})
         if e.prefix:
             short = (s.guideline.short_title or s.guideline.title).get(lang)
             banners[prefix + e.prefix] = banner_text(s.guideline, e, lang, short)
@@ -331,9 +337,10 @@ def language_site(src: Source, lang: str, prefix: str = "",
         chapters.append(prefix + "filters.md")
     from .search import search_files
 
-    files.update({**_schema_files(src), **search_files(g, lang)})  # the search index: the current edition's
+    anchors = identity(src)[1]
+    files.update({**_schema_files(src), **search_files(g, lang, anchors)})  # the search index: the current edition's
     return LanguageSite(lang, {prefix + k: v for k, v in out.items()}, {prefix + k: v for k, v in files.items()},
-                        chapters, changes, frozenset(hidden), banners)
+                        chapters, changes, frozenset(hidden), banners, anchors)
 
 
 def write_site(src: Source, out: Path, languages: Sequence[str] = LANGS, prefix: str = "") -> list[Path]:

@@ -283,7 +283,7 @@ class NbsPlugin(BasePlugin[NbsConfig]):
             from markdown.extensions.toc import slugify
         path = self.config.prefix + INDEX_FILE
         if path in self.site.files:
-            self.site.files[path] = index_json(self.guideline, self.lang, docs, slugify)
+            self.site.files[path] = index_json(self.guideline, self.lang, docs, slugify, self.site.anchors)
 
     def _choose_language_versions(self, files: Files, config) -> None:
         """``x.md`` is the default language's page; ``x.<lang>.md`` the same page in ``lang``."""

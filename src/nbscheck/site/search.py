@@ -78,12 +78,13 @@ def _clause(g: Guideline, ch: Chapter, c: Clause, lang: str, links: Links, where
         if term is not None:
             extra.append(term.term.get(lang))
     title = c.title.get(lang) if c.title else ""
-    return _entry("clause", c.id, title, c.text.get(lang), _url(page_name(ch), c.anchor), where, extra)
+    return _entry("clause", c.id, title, c.text.get(lang), _url(page_name(ch), links.anchor(c.id)), where, extra)
 
 
-def entries(g: Guideline, lang: str) -> list[dict[str, str]]:
-    """Every unit of the guideline a reader may look for, in reading order."""
-    links = links_for(g)
+def entries(g: Guideline, lang: str, anchors: Mapping[str, str] | None = None) -> list[dict[str, str]]:
+    """Every unit of the guideline a reader may look for, in reading order; ``anchors`` are the
+    clauses' anchors where they are not their ids (:mod:`nbscheck.site.history`)."""
+    links = links_for(g, anchors=anchors)
     out: list[dict[str, str]] = []
     for ch in g.chapters:
         page = page_name(ch)
@@ -174,10 +175,10 @@ def page_entries(pages: Mapping[str, str], slugify: Callable[[str, str], str] | 
 
 
 def index_json(g: Guideline, lang: str, pages: Mapping[str, str] | None = None,
-               slugify: Callable[[str, str], str] | None = None) -> str:
+               slugify: Callable[[str, str], str] | None = None, anchors: Mapping[str, str] | None = None) -> str:
     """The search index of one language: the words of the search page and the entries (with the
     hand-written ``pages`` when the caller has them: the MkDocs plugin passes docs/)."""
-    docs = entries(g, lang) + code_entries(lang) + page_entries(pages or {}, slugify)
+    docs = entries(g, lang, anchors) + code_entries(lang) + page_entries(pages or {}, slugify)
     data: dict[str, Any] = {"lang": lang, "words": _WORDS[lang], "docs": docs}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -197,6 +198,6 @@ def search_page(lang: str) -> str:
             f"<noscript>{w['noscript']}</noscript>\n")
 
 
-def search_files(g: Guideline, lang: str) -> Mapping[str, str]:
+def search_files(g: Guideline, lang: str, anchors: Mapping[str, str] | None = None) -> Mapping[str, str]:
     """The index file, beside the generated pages."""
-    return {INDEX_FILE: index_json(g, lang)}
+    return {INDEX_FILE: index_json(g, lang, anchors=anchors)}
