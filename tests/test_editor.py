@@ -178,7 +178,7 @@ def test_the_untouched_init_template_loads_with_its_schema(server, cli, tmp_path
     version = _newest_release()
     schema = _schema(cli, folder, version)
     code, text, _ = cli("init", "--lang", "zh")
-    text = text.replace(f"https://nbscheck.example.org/schemas/submission-bft-nbs-{version}.schema.json", schema, 1)
+    text = text.replace(f"https://nbscheck.github.io/nbscheck/schemas/submission-bft-nbs-{version}.schema.json", schema, 1)
     found = client.open((tmp_path / "blank.yaml").as_uri(), text)
     lines = text.splitlines()
     assert code == 0 and found

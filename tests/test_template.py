@@ -69,7 +69,7 @@ def test_the_draft_only_on_request_and_said_to_be_one(cli, tmp_path: Path):
 def test_the_editor_line_is_the_first_line_exactly(cli, tmp_path: Path, lang: str):
     out, _ = _init(cli, tmp_path, "--lang", lang)
     first = out.read_text(encoding="utf-8").split("\n", 1)[0]
-    assert first == (f"# yaml-language-server: $schema=https://nbscheck.example.org/schemas/"
+    assert first == (f"# yaml-language-server: $schema=https://nbscheck.github.io/nbscheck/schemas/"
                      f"submission-bft-nbs-{default_version()}.schema.json")
 
 
