@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 EXAMPLE := examples/qualifying/submission.yaml
 
-.PHONY: demo test venv lint site serve browser-deps office-deps bench clean
+.PHONY: demo test venv lint site pdf serve browser-deps office-deps bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,11 @@ lint: venv
 # nbscheck MkDocs plugin; strict, so any warning fails. tests/test_site.py builds it too.
 site: venv
 	$(BIN)/mkdocs build --strict
+
+# The site plus a PDF of every published version in its downloads folder, printed by headless
+# Chromium from the site's own printable pages (Chromium from browser-deps).
+pdf: site browser-deps
+	$(BIN)/nbscheck site pdf site --chromium $(CHROMIUM)
 
 demo: venv
 	$(BIN)/nbscheck --version

@@ -374,3 +374,33 @@ def test_an_old_number_lands_on_its_clause_and_a_filter_address_filters(site: Pa
     page.locator(".nbs-filter-count").wait_for(state="visible")
     assert page.locator(".nbs-filter-item:not([hidden])").count() == len(want)
     page.close()
+
+
+def test_site_pdf_prints_each_version_into_its_downloads(site: Path) -> None:
+    """`nbscheck site pdf` prints the printable page of a version, in each language asked for, into
+    that edition's downloads folder: a whole PDF with one page object per counted page, the page's
+    title as its title, readable by all; the current release printed once and copied to v/X/."""
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}: run `make browser-deps`", pytrace=False)
+    g, _ = shown()  # the version at the site's root: the newest release
+    current = g.version
+    assert not g.is_draft
+    proc = subprocess.run([str(Path(sys.executable).parent / "nbscheck"), "site", "pdf", str(site), "--guideline-version",
+                           current, "--site-lang", "en", "--chromium", CHROMIUM, "--lang", "en"],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    name = f"{g.id}-{current}-en.pdf"
+    root_pdf, archived = site / "en" / "downloads" / name, site / "en" / "v" / current / "downloads" / name
+    assert proc.stdout.splitlines() == [f"{root_pdf} ({root_pdf.stat().st_size // 1024} KB)",
+                                        f"{archived} ({archived.stat().st_size // 1024} KB)"]
+    pdf = root_pdf.read_bytes()
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+    assert pages > 50 and re.search(rb"/Count\s+%d\b" % pages, pdf), pages  # the whole guideline, page tree agrees
+    assert b"/Title (The whole guideline, for printing" in pdf
+    assert archived.read_bytes() == pdf and oct(root_pdf.stat().st_mode & 0o777) == "0o644"
+    assert not list(site.rglob("*.pdf.*.tmp"))
+    assert not (site / "downloads" / f"{g.id}-{current}-zh.pdf").exists()  # only the language asked for
+    bad = subprocess.run([str(Path(sys.executable).parent / "nbscheck"), "site", "pdf", str(site), "--guideline-version",
+                          "9.9.9", "--lang", "en"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "no guideline version 9.9.9" in bad.stderr
