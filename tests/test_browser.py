@@ -376,7 +376,7 @@ def test_an_old_number_lands_on_its_clause_and_a_filter_address_filters(site: Pa
     page.close()
 
 
-def test_site_pdf_prints_each_version_into_its_downloads(site: Path) -> None:
+def test_site_pdf_prints_each_version_into_its_downloads(site: Path, base_url: str, browser) -> None:
     """`nbscheck site pdf` prints the printable page of a version, in each language asked for, into
     that edition's downloads folder: a whole PDF with one page object per counted page, the page's
     title as its title, readable by all; the current release printed once and copied to v/X/."""
@@ -401,6 +401,17 @@ def test_site_pdf_prints_each_version_into_its_downloads(site: Path) -> None:
     assert archived.read_bytes() == pdf and oct(root_pdf.stat().st_mode & 0o777) == "0o644"
     assert not list(site.rglob("*.pdf.*.tmp"))
     assert not (site / "downloads" / f"{g.id}-{current}-zh.pdf").exists()  # only the language asked for
+    page = browser.new_page()  # the downloads page offers the PDF once it is there, and only then
+    try:
+        page.goto(base_url + "en/downloads/")
+        link = page.locator(".nbs-pdf a")
+        link.wait_for(state="visible", timeout=10_000)
+        assert link.get_attribute("href").endswith(f"/en/downloads/{name}")
+        page.goto(base_url + "downloads/")  # Chinese: not printed in this test
+        page.wait_for_timeout(1000)
+        assert page.locator(".nbs-pdf").is_hidden()
+    finally:
+        page.close()
     bad = subprocess.run([str(Path(sys.executable).parent / "nbscheck"), "site", "pdf", str(site), "--guideline-version",
                           "9.9.9", "--lang", "en"], capture_output=True, text=True)
     assert bad.returncode == 2 and "no guideline version 9.9.9" in bad.stderr

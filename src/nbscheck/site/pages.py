@@ -120,8 +120,22 @@ def downloads_page(g: Guideline, lang: str, d: Downloads) -> str:
               f"{esc(version_text(g, lang))}\n{{: .nbs-version }}",
               t(lang, "dl.intro", v=g.version),
               table([t(lang, "dl.file"), t(lang, "dl.what"), t(lang, "dl.cli")], rows, "nbs-downloads"),
-              t(lang, "dl.print", p=PRINT_PAGE)]
+              t(lang, "dl.print", p=PRINT_PAGE),
+              pdf_offer(g, lang)]
     return "\n\n".join(blocks) + "\n"
+
+
+def pdf_name(g: Guideline, lang: str) -> str:
+    """The file `nbscheck site pdf` prints this version's printable page to (:mod:`.pdf`)."""
+    return f"{g.id}-{g.version}-{lang}.pdf"
+
+
+def pdf_offer(g: Guideline, lang: str) -> str:
+    """The PDF's link, hidden: the PDF is printed after the site is built (``make pdf``), so the
+    page cannot know whether it is there; nbscheck.js shows the link once the file answers."""
+    name = html_text(pdf_name(g, lang))
+    return (f'<p class="nbs-pdf" hidden data-pdf="{name}">{html_text(t(lang, "dl.pdf"))}'
+            f'<a download="{name}">{name}</a></p>')
 
 
 def title_front(title: str) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.guideline import GuidelineError, shipped, versions
+from .pages import pdf_name
 from .versions import plan
 
 LANG_PREFIXES = {"zh": "", "en": "en/"}
@@ -75,7 +76,7 @@ def jobs(site: Path, guideline: Path, only: tuple[str, ...] = (), langs: tuple[s
             base = site / LANG_PREFIXES[lang] / e.prefix
             page = base / "print" / "index.html"
             if page.is_file():
-                out.append(Job(e.version, lang, page, base / "downloads" / f"{loaded[e.version].id}-{e.version}-{lang}.pdf"))
+                out.append(Job(e.version, lang, page, base / "downloads" / pdf_name(loaded[e.version], lang)))
     if not out:
         raise PdfError(f"no printable page in {site}: build the site first (mkdocs build)")
     return out

@@ -131,3 +131,24 @@
     setup();
   }
 })();
+
+/* Downloads page: the PDF of this version is printed after the site is built (make pdf), so its
+   link is hidden until the file answers; it sits beside the other downloads of this page. */
+(function () {
+  function offer() {
+    var box = document.querySelector(".nbs-pdf[data-pdf]");
+    var sibling = document.querySelector(".nbs-downloads a[download]");
+    if (!box || !sibling || !window.fetch) { return; }
+    var href = sibling.href.replace(/[^\/]*$/, encodeURIComponent(box.getAttribute("data-pdf")));
+    fetch(href, { method: "HEAD" }).then(function (r) {
+      if (!r.ok) { return; }
+      box.querySelector("a").href = href;
+      box.hidden = false;
+    }, function () {});
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", offer);
+  } else {
+    offer();
+  }
+})();
