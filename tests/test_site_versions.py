@@ -79,6 +79,12 @@ def test_the_draft_is_marked_kept_out_of_search_and_out_of_the_nav(zh: LanguageS
         "版本：**1.1.0（现行版本）** · 其他版本：[2.0.0（草案，尚未发布）](draft/chapter-7.md) · "
         "[1.0.0](v/1.0.0/chapter-7.md) · [全部版本](versions.md)\n\n</div>\n\n# 7 ")
     assert "draft/chapter-7.md" in zh.hidden and "v/1.0.0/print.md" in zh.hidden and "chapter-7.md" not in zh.hidden
+    # the printable page (and so the PDF) of the draft says on paper what it is, with no version bar
+    draft_print = zh.pages["draft/print.md"]
+    assert ('<div class="nbs-version-notice nbs-draft" role="note" markdown>\n\n'
+            "这是指南的工作草案（版本 2.0.0），尚未发布，不能作为自评估的依据。现行版本是 1.1.0：[阅读现行版本](../print.md)。"
+            "\n\n</div>") in draft_print and 'class="nbs-versions"' not in draft_print
+    assert "nbs-old-version" in en.pages["v/1.0.0/print.md"] and "nbs-version-notice" not in zh.pages["print.md"]
     assert zh.banners == {"draft/": "乡镇NbS实施与评价规范 · 版本 2.0.0 · 草案，尚未发布",
                           "v/1.1.0/": "乡镇NbS实施指南 · 版本 1.1.0 · 2026-12-02 发布",
                           "v/1.0.0/": "乡镇NbS实施指南 · 版本 1.0.0 · 2026-11-25 发布"}

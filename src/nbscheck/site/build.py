@@ -30,7 +30,7 @@ from ..model.types import Guideline
 from ..report.safe import html_text
 from .changes import changes_name, changes_pages, load_diffs
 from .labels import LANGS
-from .markdown import DOWNLOADS_PAGE, TERMS_PAGE, page_name
+from .markdown import DOWNLOADS_PAGE, PRINT_PAGE, TERMS_PAGE, page_name
 from .pages import Downloads, nav_title, pages
 from .versions import (CURRENT, DRAFT, VERSIONS_PAGE, Edition, banner_text, hide_from_search, notice,
                        plan as plan_editions, version_bar, versions_page, with_top)
@@ -306,6 +306,8 @@ def language_site(src: Source, lang: str, prefix: str = "",
             if name in text_pages and len(editions) > 1:
                 md = with_top(md, notice(e, name, editions[0], names[""], first[""], lang),
                               version_bar(e, name, editions, names, lang, first))
+            elif name == PRINT_PAGE and len(editions) > 1:  # a printed draft or old version says so on paper
+                md = with_top(md, notice(e, name, editions[0], names[""], first[""], lang))
             if e.prefix:
                 md = hide_from_search(md)
                 hidden.add(prefix + e.prefix + name)
