@@ -87,6 +87,17 @@ def test_gbk_file_is_recognised():
     assert f.code == "NBS002" and "GB18030" in f.message("en") and "GB18030" in f.message("zh")
 
 
+def test_the_checker_reads_a_gbk_file_and_still_calls_it_an_error():
+    # Notepad's "ANSI": the encoding is told where the first Chinese character is, and the rest is read
+    raw = "a: 1\n名称: 龙观乡\n".encode("gbk")
+    doc = load_bytes(raw, "gbk.yaml", gbk=True)
+    assert doc.data == {"a": 1, "名称": "龙观乡"}
+    (f,) = doc.warnings
+    assert (f.code, f.line, f.column) == ("NBS002", 2, 1) and "GBK" in f.message("zh")
+    with pytest.raises(LoadError):  # a file that is not GBK either is still refused
+        load_bytes(b"a: \xff\xff\xff\n", "bad.yaml", gbk=True)
+
+
 def test_utf16_is_recognised():
     with pytest.raises(LoadError) as e:
         load_bytes("a: 1\n".encode("utf-16"), "u16.yaml")

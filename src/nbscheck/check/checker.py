@@ -51,7 +51,7 @@ def check_file(path: str | Path, *, guideline_root: str | None = None, limits: L
 
             doc: Any = load_sheet(path, limits, name=shown, guideline_root=guideline_root)
         else:
-            doc = load_file(path, limits, name=shown)
+            doc = load_file(path, limits, name=shown, gbk=True)
     except LoadError as e:
         result.findings = e.findings
         return result

@@ -33,7 +33,7 @@ def check_stream(stream: BinaryIO, filepath: str | None, *, guideline_root: str 
         result.findings = [make("NBS010", Position(shown, 1, 1), size=len(raw), limit=limits.max_bytes)]
         return result
     try:
-        doc = load_bytes(raw, shown, limits)
+        doc = load_bytes(raw, shown, limits, gbk=True)
     except LoadError as e:
         result.findings = e.findings
         return result

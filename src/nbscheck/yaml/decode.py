@@ -1,4 +1,7 @@
-"""Bytes to text, strictly UTF-8, with a positioned finding for every way that goes wrong."""
+"""Bytes to text, UTF-8 only, with a positioned finding for every way that goes wrong.
+
+A file that is whole GBK/GB18030 (what Notepad or WPS saves as "ANSI" on a Chinese Windows) is an
+error too, but it is read as such so that the clerk sees every other mistake in the same run."""
 
 from __future__ import annotations
 
@@ -9,8 +12,9 @@ CODES: tuple[str, ...] = ("NBS002", "NBS003", "NBS013")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
 
 
-def decode(raw: bytes, name: str) -> tuple[str, list[Finding]]:
-    """Bytes to text, strictly UTF-8, with a positioned finding for every way that goes wrong."""
+def decode(raw: bytes, name: str, *, gbk: bool = False) -> tuple[str, list[Finding]]:
+    """Bytes to text, strictly UTF-8, with a positioned finding for every way that goes wrong;
+    with ``gbk`` (the checker), a whole-GBK file is read with its NBS002 among the warnings."""
     warnings: list[Finding] = []
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise LoadError([make("NBS002", Position(name, 1, 1), byte=1, guess="，看起来是 UTF-16 编码",
@@ -24,14 +28,17 @@ def decode(raw: bytes, name: str) -> tuple[str, list[Finding]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        guess = guess_en = ""
-        try:
-            raw.decode("gb18030")
-            guess, guess_en = "，看起来是 GBK/GB18030 编码", ", it looks like GBK/GB18030"
+        try:  # Notepad's "ANSI" on a Chinese Windows: still an error, but every other finding is told too
+            text = raw.decode("gb18030")
         except UnicodeDecodeError:
-            pass
-        raise LoadError([make("NBS002", _byte_pos(raw, e.start, name), byte=e.start + 1,
-                              guess=guess, guess_en=guess_en)]) from None
+            raise LoadError([make("NBS002", _byte_pos(raw, e.start, name), byte=e.start + 1,
+                                  guess="", guess_en="")]) from None
+        if not gbk:
+            raise LoadError([make("NBS002", _byte_pos(raw, e.start, name), byte=e.start + 1,
+                                  guess="，看起来是 GBK/GB18030 编码", guess_en=", it looks like GBK/GB18030")]) from None
+        warnings.append(make("NBS002", _byte_pos(raw, e.start, name), byte=e.start + 1,
+                             guess="，看起来是 GBK/GB18030 编码（已按 GBK 读取并检查其余内容）",
+                             guess_en=", it looks like GBK/GB18030 (read as such to check the rest)"))
     return text, warnings
 
 

@@ -49,8 +49,9 @@ def display_name(path: Path) -> str:
 
 
 def load_file(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, name: str | None = None,
-              expect_mapping: bool = True) -> Document:
-    """Load one YAML file. Raises :class:`LoadError` with positioned findings when it cannot."""
+              expect_mapping: bool = True, gbk: bool = False) -> Document:
+    """Load one YAML file. Raises :class:`LoadError` with positioned findings when it cannot
+    (``gbk``: a whole-GBK file is read, its NBS002 among the warnings; see :func:`.decode.decode`)."""
     p = Path(path)
     shown = name or str(path)
     try:
@@ -65,7 +66,7 @@ def load_file(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, name: str | 
         raise LoadError([make("NBS001", Position(shown), reason=e.strerror or str(e))]) from None
     if len(raw) > limits.max_bytes:  # grew while we looked, or a special file
         raise LoadError([too_big(Position(shown, 1, 1), len(raw), limits)])
-    return load_bytes(raw, shown, limits, expect_mapping=expect_mapping)
+    return load_bytes(raw, shown, limits, expect_mapping=expect_mapping, gbk=gbk)
 
 
 def _read_bounded(fh: BinaryIO, size: int, limit: int) -> bytes:
@@ -84,13 +85,13 @@ def _read_bounded(fh: BinaryIO, size: int, limit: int) -> bytes:
 
 
 def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *,
-               expect_mapping: bool = True) -> Document:
+               expect_mapping: bool = True, gbk: bool = False) -> Document:
     """Decode, correct look-alike characters where their meaning is certain, and load.
 
     The look-alike findings (:mod:`nbscheck.yaml.lookalike`) come with the document's other
     findings, or with the syntax errors that remain; every position is the one in the file as written.
     """
-    text, warnings = decode(raw, name)
+    text, warnings = decode(raw, name, gbk=gbk)
     found = scan(text, name)
     if found is None:
         doc = load_text(text, name, limits, expect_mapping=expect_mapping, raw=None if warnings else raw)

@@ -20,8 +20,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ..findings import Finding, Position, make
 from .compose import compose
-from .syntax_lines import (blank, columns_open, content, dq_close, indent, key_column, open_quote, prev, step,
-                           unclosed, with_line)
+from .syntax_lines import (blank, columns_open, content, dash_moved, dipped, dq_close, indent, key_column,
+                           open_quote, prev, step, unclosed, with_line)
 
 CODES: tuple[str, ...] = ("NBS004", "NBS007", "NBS015", "NBS017", "NBS020", "NBS024", "NBS025", "NBS026",
                           "NBS027", "NBS028", "NBS029")
@@ -261,6 +261,9 @@ def _mapping_here(lines: list[str], p: int, pc: int, name: str) -> _Told:
             return told
     if q >= 0 and indent(lines[q]) == indent(s) and ":" not in lines[q] and not lines[q].lstrip().startswith(("-", "#")):
         return _no_colon(lines, q, name)  # the line above has no colon: it ran on into this one
+    moved = _moved_row(lines, p, name)
+    if moved is not None:
+        return moved
     odd = _odd_first(lines, p)
     if odd is not None:
         return _named(odd, name)
@@ -290,6 +293,29 @@ def _mapping_here(lines: list[str], p: int, pc: int, name: str) -> _Told:
                      fix=_GENERIC[2], fix_en=_GENERIC[3]), blank(lines, p))
 
 
+def _moved_row(lines: list[str], p: int, name: str) -> _Told | None:
+    """The line above ``p`` is the one out of line: a ``-`` row whose key no longer lines up with the
+    keys under it, or a ``key: value`` moved left out of its block between two siblings."""
+    dash = dash_moved(lines, p)
+    if dash is not None:
+        q, want, j = dash
+        where = (f"与第 {j + 1} 行的“-”对齐：行首留 {want} 个空格。", f"Line it up with the '-' on line {j + 1}: {want} "
+                 "spaces at the start of the line.") if j >= 0 else (
+            f"行首留 {want} 个空格，使“-”后的键与下一行的键对齐。",
+            f"{want} spaces at the start of the line, so that the key after '-' lines up with the key below it.")
+        return _Told(_at("NBS027", name, q, indent(lines[q]), fix=where[0], fix_en=where[1]),
+                     with_line(lines, q, " " * want + lines[q].lstrip(" ")))
+    dip = dipped(lines, p)
+    if dip is not None:
+        q, j = dip
+        want = indent(lines[j])
+        return _Told(_at("NBS025", name, q, indent(lines[q]), key=lines[q].strip().split(":")[0],
+                         fix=f"与第 {j + 1} 行的“{lines[j].strip().split(':')[0]}”对齐：行首留 {want} 个空格。",
+                         fix_en=f"Line it up with the key on line {j + 1}: {want} spaces at the start of the line."),
+                     with_line(lines, q, " " * want + lines[q].lstrip(" ")))
+    return None
+
+
 def _named(told: _Told, name: str) -> _Told:
     f = told.finding
     return _Told(make(f.code, Position(name, f.line, f.column), **f.args), told.mended)
@@ -317,6 +343,9 @@ def _misplaced(lines: list[str], p: int, name: str) -> _Told:
         where = (f"与第 {j + 1} 行的“-”对齐：行首留 {want} 个空格。", f"Line it up with the '-' on line {j + 1}: {want} spaces "
                  f"at the start of the line.") if j >= 0 else ("同一列表的各项要对齐。", "Line up the items of one list.")
         return _Told(_at("NBS027", name, p, ind, fix=where[0], fix_en=where[1]), with_line(lines, p, " " * want + s.lstrip(" ")))
+    moved = _moved_row(lines, p, name) if _KEY_LINE.match(s) else None
+    if moved is not None:
+        return moved
     odd = _odd_first(lines, p) if _KEY_LINE.match(s) else None
     if odd is not None:
         return _named(odd, name)

@@ -133,3 +133,48 @@ def unclosed(lines: list[str], p: int) -> tuple[int, int] | None:
         if stack:
             return i, stack[-1]
     return None
+
+
+def dash_moved(lines: list[str], p: int) -> tuple[int, int, int] | None:
+    """When line ``p`` is the first key under a ``- key: ...`` row that is out of line, not ``p``:
+    ``- path: x`` moved a space or two while its ``kind:`` stayed where the list's other rows put
+    theirs. Returns (the dash row, the column it belongs at, the row that shows it, or -1)."""
+    q = prev(lines, p)
+    if q < 0 or not lines[q].lstrip().startswith("- ") or lines[q].lstrip().startswith("- -"):
+        return None
+    ip, dq = indent(lines[p]), indent(lines[q])
+    want = dq + ip - key_column(lines[q])
+    if ip == key_column(lines[q]) or want < 0 or lines[p].lstrip().startswith(("-", "#")):
+        return None
+    for rng in (range(q - 1, max(q - 80, -1), -1), range(p + 1, min(p + 80, len(lines)))):
+        for j in rng:
+            if not content(lines, j):
+                continue
+            if indent(lines[j]) < min(want, dq):  # left the list
+                break
+            if indent(lines[j]) == want and lines[j].lstrip().startswith("- "):
+                return q, want, j
+    r = q - 1  # a list of one row: the file's usual step under its key says where the dash goes
+    while r >= 0 and (not content(lines, r) or indent(lines[r]) >= min(want, dq)):
+        r -= 1
+    if r >= 0 and lines[r].split(" #")[0].rstrip().endswith(":") and want - indent(lines[r]) in (0, step(lines)) \
+            and dq - indent(lines[r]) not in (0, step(lines)):
+        return q, want, -1
+    return None
+
+
+def dipped(lines: list[str], p: int) -> tuple[int, int] | None:
+    """When the line above ``p`` is a ``key: value`` moved left out of its block, not ``p``: the
+    nearest line above it at ``p``'s column or less is at ``p``'s column, a key of the same block.
+    Returns (the moved line, the sibling that shows the column)."""
+    q = prev(lines, p)
+    ip = indent(lines[p])
+    if q < 0 or indent(lines[q]) >= ip or lines[q].lstrip().startswith("-") \
+            or not re.match(r" *[^ :#][^:#]*: +\S", lines[q]) or re.search(r":\s*[|>][0-9+\-]*\s*(#.*)?$", lines[q]):
+        return None
+    j = prev(lines, q)
+    while j >= 0 and indent(lines[j]) > ip:
+        j = prev(lines, j)
+    if j >= 0 and indent(lines[j]) == ip and not lines[j].lstrip().startswith("-") and ":" in lines[j]:
+        return q, j
+    return None
