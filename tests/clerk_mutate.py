@@ -116,6 +116,7 @@ def filled_template(version: str, lang: str, rng: random.Random, example: str) -
     ev_paths: list[str] = []
     typed: set[int] = set()
     head = True
+    blank_row = False
     for line in lines:
         s = line.strip()
         if line.startswith("contact:"):
@@ -145,8 +146,12 @@ def filled_template(version: str, lang: str, rng: random.Random, example: str) -
             head = False
         elif not line.startswith((" ", "#")) and not head and line.strip():
             clause = None
+        if re.match(r' +- path: ""', line):
+            blank_row = True  # an evidence row left blank: its kind and description are the template's
+        elif re.match(r" +- ", line) or not line.startswith("        "):
+            blank_row = False
         for part in line.split("\n"):  # a value line may have brought its unit line
-            if (head or clause) and part.strip() and not part.lstrip().startswith("#"):
+            if (head or clause) and not blank_row and part.strip() and not part.lstrip().startswith("#"):
                 typed.add(len(out))
             out.append(part)
     return "\n".join(out), typed
@@ -173,6 +178,7 @@ KEY = re.compile(r"^( *)([A-Za-z_][A-Za-z_]*|\"[0-9.]+\"): (\S.*)$")
 
 
 _TYPED: list[set[int] | None] = [None]  # the lines of the current base a clerk typed in (None: all)
+_GRADED: list[set[str]] = [set()]  # the clauses of the current base whose status the value decides
 
 
 def _pick(lines: Lines, rng: random.Random, pattern: str, avoid: str | None = None) -> int | None:
@@ -416,7 +422,8 @@ def colon_in_value(lines: Lines, rng: random.Random) -> Result:
 
 def delete_status(lines: Lines, rng: random.Random) -> Result:
     i = _pick(lines, rng, r"^    status: (met|partial)")
-    if i is None or i + 1 >= len(lines) or not lines[i + 1].startswith("    value: "):
+    if i is None or i + 1 >= len(lines) or not lines[i + 1].startswith("    value: ") \
+            or lines[i - 1].strip().strip('":') in _GRADED[0]:  # a graded clause may leave its status out
         return None
     del lines[i]
     return lines, {i, i + 1}  # the clause's id line (above) or the value left without it
@@ -567,12 +574,14 @@ def cases(n: int, seed: int) -> list[Case]:
     kinds = sorted(MUTATIONS)
     out: list[Case] = []
     meanings: dict[str, object] = {}
+    graded: dict[str, set[str]] = {}
     tries = 0
     while len(out) < n and tries < n * 20:
         tries += 1
         base = names[len(out) % len(names)] if rng.random() < 0.7 else rng.choice(names)
         kind = kinds[tries % len(kinds)] if rng.random() < 0.5 else rng.choice(kinds)
         start, _TYPED[0] = starts[base]
+        _GRADED[0] = graded.setdefault(base, _graded(base))
         lines = start.split("\n")
         got = MUTATIONS[kind](list(lines), rng)
         if got is None:
@@ -585,6 +594,13 @@ def cases(n: int, seed: int) -> list[Case]:
         data, carrier = carry(text, rng)
         out.append(Case(kind, base, frozenset(where), data, carrier))
     return out
+
+
+def _graded(base: str) -> set[str]:
+    from nbscheck.model.guideline import shipped
+
+    version = "2.0.0" if "2.0" in base else "1.1.0" if "1.1.0" in base else "1.0.0"
+    return {c.id for c in shipped(version).assessable if c.assessment.indicator.grading is not None}
 
 
 def _meaning(text: str):

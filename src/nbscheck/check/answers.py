@@ -67,12 +67,18 @@ def answer_findings(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, An
         out.append(make(code, doc.where(p), clause=c.id, path=pointer(p), **args))
 
     given: set[Any] = set()  # evidence kinds given
+    odd: list[int] = []  # rows whose kind the clause does not ask for
+    again: list[int] = []  # rows whose kind an earlier row already gave
     evidence = ans.get("evidence")
     if evidence and type(evidence) is list:
         folder = str(base)
         for i, e in enumerate(evidence):
             if type(e) is not dict or blank_row(e):  # a template row left blank is not evidence
                 continue
+            if e.get("kind") not in a.evidence:
+                odd.append(i)
+            elif e.get("kind") in given:
+                again.append(i)
             given.add(e.get("kind"))
             path = e.get("path")
             if type(path) is not str:
@@ -129,10 +135,29 @@ def answer_findings(doc: Document, g: Guideline, c: Clause, ans: Mapping[str, An
         missing = [k for k in a.evidence if k not in given]
         if missing:
             names = [g.evidence_kind(k) for k in missing]
-            add("NBS212", ("evidence",) if "evidence" in ans else ("status",),
+            # one row of another kind is most likely the missing one labelled wrong: told at its kind
+            wrong = _mislabelled(evidence, odd, again, missing)
+            where = ("evidence", wrong, "kind") if wrong is not None else \
+                ("evidence",) if "evidence" in ans else ("status",)
+            add("NBS212", where,
                 kinds="、".join(n.name.zh if n else k for n, k in zip(names, missing)),
                 kinds_en=", ".join(n.name.en if n else k for n, k in zip(names, missing)))
     return out
+
+
+def _mislabelled(evidence: Any, odd: list[int], again: list[int], missing: list[str]) -> int | None:
+    """The row that most likely holds a missing kind under another name: the only row of a kind the
+    clause does not ask for, or, of rows repeating a kind, the one whose file name names a missing
+    kind (``plan`` in ``evidence/nbs-plan.pdf``). None when that cannot be told."""
+    if len(odd) == 1:
+        return odd[0] if "kind" in evidence[odd[0]] else None
+    if odd or not again:
+        return None
+    kind_of = {i: evidence[i].get("kind") for i in again}
+    rows = [i for i, e in enumerate(evidence) if type(e) is dict and e.get("kind") in kind_of.values()]
+    named = [i for i in rows if any(w in str(evidence[i].get("path") or "").lower()
+                                    for k in missing for w in k.split("-") if len(w) > 2)]
+    return named[0] if len(named) == 1 else None
 
 
 def _line(doc: Document, n: int) -> str:

@@ -8,6 +8,8 @@ counts its whole expansion, so a billion-laughs file is refused, not expanded).
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -17,8 +19,13 @@ from .compose import (ALLOWED_TAGS, BOOL, FLOAT, INT, MERGE, NULL, STR, TAG_NAME
                       tag_of)
 from .limits import Limits, too_deep, too_many
 
-CODES: tuple[str, ...] = ("NBS005", "NBS006", "NBS014")
+CODES: tuple[str, ...] = ("NBS005", "NBS006", "NBS014", "NBS030")
 """The finding codes this module raises (see :mod:`nbscheck.registry`)."""
+
+
+_NUMBERED = re.compile(r"[0-9]+(?:\.[0-9]+)+")
+"""A key like a clause id: when one is left empty and the keys after it repeat the ones before it,
+it was moved right into the block above (``  "5.1.2":`` typed as ``    "5.1.2":``) - one finding there."""
 
 
 def pos(file: str, node: Node) -> Position:
@@ -148,6 +155,8 @@ class Builder:
         out: dict[str, Any] = {}
         first: dict[str, Node] = {}
         merged: dict[str, Any] = {}
+        hollow: Node | None = None  # the last numbered key with nothing after its colon ("5.1.2":)
+        moved = False
         for k, v in node.value:
             ktag = tag_of(k)
             if ktag == MERGE:
@@ -162,10 +171,18 @@ class Builder:
                 self.fail("NBS006", k, tag=_short_tag(ktag))
             text = k.value  # keys stay as written: "7.10" must not become the number 7.1
             if text in first:
-                self.errors.append(make("NBS005", pos(self.name, k), key=text,
-                                        first=first[text].start_mark.line + 1))
+                if hollow is not None and hollow.start_mark.line > first[text].start_mark.line:
+                    if not moved:  # the keys repeat because a numbered key above them moved right
+                        moved = True
+                        self.errors.append(make("NBS030", pos(self.name, hollow), key=hollow.value,
+                                                line=hollow.start_mark.line + 1, below=k.start_mark.line + 1))
+                else:
+                    self.errors.append(make("NBS005", pos(self.name, k), key=text,
+                                            first=first[text].start_mark.line + 1))
             else:
                 first[text] = k
+            if isinstance(v, ScalarNode) and tag_of(v) == NULL and not v.value and _NUMBERED.match(text):
+                hollow = k
             out[text] = self._build(v, depth + 1)
         for a, b in merged.items():
             out.setdefault(a, b)

@@ -92,6 +92,9 @@ def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *,
     findings, or with the syntax errors that remain; every position is the one in the file as written.
     """
     text, warnings = decode(raw, name, gbk=gbk)
+    if "\r" in text and _LONE_CR.search(text):  # old Mac line ends: one for one, so positions stay
+        text = _LONE_CR.sub("\n", text)
+        raw = None if raw is None else text.encode("utf-8")
     found = scan(text, name)
     if found is None:
         doc = load_text(text, name, limits, expect_mapping=expect_mapping, raw=None if warnings else raw)
@@ -104,6 +107,11 @@ def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *,
     doc.original, doc.columns = text, found.columns
     doc.warnings[:0] = warnings + found.findings
     return doc
+
+
+_LONE_CR = re.compile("\r(?!\n)")
+"""A line break that is a carriage return alone: libyaml counts it as a line, and so must the
+look-alike pre-scan and the syntax helpers, which read lines at ``\n``."""
 
 
 def _deep_flow(text: str, depth: int) -> re.Match[str] | None:

@@ -32,6 +32,7 @@ MAX_ERRORS = 10
 
 _KEY_NO_SPACE = re.compile(r"^( *(?:- +)*)([A-Za-z_][A-Za-z0-9_.\-]*|\"[^\"\n]*\"|'[^'\n]*'):(?=[^ \n#/\\])")
 _KEY_LINE = re.compile(r"^( *(?:- +)*)([^ #\-\"'][^:#\n]*?|\"[^\"\n]*\"|'[^'\n]*') *:(?: |$)")
+_WIDE_KEY = re.compile(r"^ *(?:- +)*[^\s:#\"'{\[\-][^:#\n\uff1a]*\uff1a")
 _BLOCK_HEADER = re.compile(r"[|>][0-9+\-]*\s*(?:#.*)?$")
 _GENERIC = ("的写法无法读取", "cannot be read as YAML",
             "检查这一行和上一行：缩进是否与同级的键对齐，冒号后是否有空格，引号和括号是否成对。",
@@ -261,6 +262,8 @@ def _mapping_here(lines: list[str], p: int, pc: int, name: str) -> _Told:
             return told
     if q >= 0 and indent(lines[q]) == indent(s) and ":" not in lines[q] and not lines[q].lstrip().startswith(("-", "#")):
         return _no_colon(lines, q, name)  # the line above has no colon: it ran on into this one
+    if q >= 0 and indent(s) > indent(lines[q]) and _WIDE_KEY.match(lines[q]):
+        return _no_colon(lines, q, name)  # '- 文件：x' above: its key has a full-width colon, so x ran on
     moved = _moved_row(lines, p, name)
     if moved is not None:
         return moved

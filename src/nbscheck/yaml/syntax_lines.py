@@ -155,9 +155,9 @@ def dash_moved(lines: list[str], p: int) -> tuple[int, int, int] | None:
             if indent(lines[j]) == want and lines[j].lstrip().startswith("- "):
                 return q, want, j
     r = q - 1  # a list of one row: the file's usual step under its key says where the dash goes
-    while r >= 0 and (not content(lines, r) or indent(lines[r]) >= min(want, dq)):
+    while r >= 0 and (not content(lines, r) or indent(lines[r]) >= dq):
         r -= 1
-    if r >= 0 and lines[r].split(" #")[0].rstrip().endswith(":") and want - indent(lines[r]) in (0, step(lines)) \
+    if r >= 0 and lines[r].split(" #")[0].rstrip().endswith(":") and want - indent(lines[r]) == step(lines) \
             and dq - indent(lines[r]) not in (0, step(lines)):
         return q, want, -1
     return None
