@@ -29,7 +29,7 @@ SHOWN = ("status-fuhe", "status-meet", "status-blank-with-value", "pct-85-percen
          "date-slashes", "code-12-digits", "code-unquoted", "kind-zh-name", "path-case", "path-no-suffix",
          "path-backslash-b", "folder-missing", "na-no-justification", "unknown-key",
          "wide-colon", "wide-quotes-version", "wide-space-indent", "wide-digits-percent", "syn-quote-open",
-         "syn-key-right", "syn-no-space", "syn-dash-left", "syn-colon-in-value", "syn-brace-open")
+         "syn-key-right", "syn-no-space", "syn-dash-left", "syn-clause-id-right", "syn-colon-in-value", "syn-brace-open")
 EXPECT = re.compile(r"# expect: (NBS[0-9]{3}) ([0-9]+):([0-9]+)")
 
 
