@@ -90,7 +90,7 @@ def _header_fix(path: list[Any], value: Any) -> tuple[str, str]:
 def schema_finding(doc: Document, g: Guideline, err) -> Finding | None:
     from ..yaml.schema import describe_value, error_finding
     from .aliases import status_choices, status_suggestion
-    from .typed import value_fix
+    from .typed import glued_fix, value_fix
 
     path = list(err.absolute_path)
     kw = err.validator
@@ -144,7 +144,8 @@ def schema_finding(doc: Document, g: Guideline, err) -> Finding | None:
                             choices_en=f" ('{err.instance}': did you mean {sug['suggestion']}?)")
             return make("NBS208", pos, clause=cid, path=ptr, **args)
         f = error_finding(doc, err, "NBS200")
-        return make("NBS200", f.position, clause=cid, path=f.path, fix="", fix_en="", **f.args)
+        fix, fix_en = glued_fix(err.instance) if kw == "type" else ("", "")
+        return make("NBS200", f.position, clause=cid, path=f.path, fix=fix, fix_en=fix_en, **f.args)
     f = error_finding(doc, err, "NBS200")
     fix, fix_en = _header_fix(path, err.instance)
     return make("NBS200", f.position, path=f.path, fix=fix, fix_en=fix_en, **f.args)

@@ -35,6 +35,19 @@ def _num(s: str) -> str:
     return format_value(float(s)) if "." in s else str(int(s))
 
 
+_GLUED = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):([^\s/\\:#].*)")
+
+
+def glued_fix(v: Any) -> tuple[str, str]:
+    """The fix for text where ``key: value`` lines belong, when the text is ``status:met``: the only
+    line under a key, written without the space after the colon, reads as one piece of text."""
+    m = _GLUED.fullmatch(v.strip()) if isinstance(v, str) else None
+    if not m:
+        return ("", "")
+    return (f"写成“{m[1]}: {m[2]}”：冒号后面要有一个空格，否则整行会被当成一段文字。",
+            f"Write '{m[1]}: {m[2]}': without a space after the colon the whole line reads as one piece of text.")
+
+
 def date_fix(v: Any) -> tuple[str, str] | None:
     """``2025年1月1日`` / ``2025/1/1`` -> write 2025-01-01."""
     if not isinstance(v, str):
