@@ -602,7 +602,69 @@ def wide_decimal(lines: Lines, rng: random.Random) -> Result:
     return lines, {i + 1}
 
 
+def block_shift(lines: Lines, rng: random.Random) -> Result:
+    """A whole answer pasted two spaces too far right (its id and every line under it)."""
+    i = _pick(lines, rng, r'^  "[0-9.]+":$')
+    if i is None or i < 3 or lines[prev_content(lines, i)].rstrip().endswith("answers:"):
+        return None
+    j = i + 1
+    while j < len(lines) and (lines[j].startswith("    ") or not lines[j].strip()):
+        j += 1
+    for k in range(i, j):
+        if lines[k].strip():
+            lines[k] = "  " + lines[k]
+    return lines, {i + 1}
+
+
+def prev_content(lines: Lines, i: int) -> int:
+    j = i - 1
+    while j > 0 and (not lines[j].strip() or lines[j].lstrip().startswith("#")):
+        j -= 1
+    return j
+
+
+def empty_slot(lines: Lines, rng: random.Random) -> Result:
+    """A filled evidence row whose kind, or a met answer whose status, was cleared."""
+    i = _pick(lines, rng, r"^ +kind: [a-z-]+$") if rng.random() < 0.5 else None
+    if i is not None and re.match(r" +- path: \S+", lines[i - 1]) and '""' not in lines[i - 1]:
+        lines[i] = lines[i].split(":")[0] + rng.choice([":", ': ""', ": ~"])
+        return lines, {i + 1}
+    return None
+
+
+def two_on_one_line(lines: Lines, rng: random.Random) -> Result:
+    i = _pick(lines, rng, r"^    status: (met|partial)$")
+    if i is None or not re.match(r"^    value: \S+$", lines[i + 1]):
+        return None
+    lines[i:i + 2] = [lines[i] + rng.choice([" ", ", ", "，", "  "]) + lines[i + 1].strip()]
+    return lines, {i + 1}
+
+
+def wide_date_digits(lines: Lines, rng: random.Random) -> Result:
+    i = _pick(lines, rng, r"^  (start|end): \S")
+    if i is None:
+        return None
+    table = str.maketrans("0123456789-", "０１２３４５６７８９－")
+    head, _, v = lines[i].partition(": ")
+    v = v.strip().strip('"')
+    lines[i] = f"{head}: " + (v.translate(table) if rng.random() < 0.5 else v[:4].translate(table) + v[4:])
+    return lines, {i + 1}
+
+
+def delete_answers(lines: Lines, rng: random.Random) -> Result:
+    if "answers:" not in lines:
+        return None
+    i = lines.index("answers:")
+    del lines[i]
+    k = i
+    while k < len(lines) and (not lines[k].strip() or lines[k].lstrip().startswith("#")):
+        k += 1
+    return lines, {i, i + 1, k + 1}  # the line above, where it was, or the first clause id
+
+
 MUTATIONS: dict[str, Callable[[Lines, random.Random], Result]] = {
+    "block-shift": block_shift, "empty-slot": empty_slot, "two-on-one-line": two_on_one_line,
+    "wide-date-digits": wide_date_digits, "delete-answers": delete_answers,
     "comment-no-space": comment_no_space, "misspelt-key": misspelt_key, "extra-colon": extra_colon,
     "missing-dash": missing_dash, "delete-line": delete_line, "wide-decimal": wide_decimal,
     "status-word": status_word, "value-units": value_units, "value-forms": value_forms, "bool-words": bool_words,

@@ -132,9 +132,15 @@ def schema_finding(doc: Document, g: Guideline, err) -> Finding | None:
                 return make("NBS219", pos, clause=cid, path=ptr, value=err.instance, **_choices(ind),
                             **_named(err.instance, named))
         if len(path) == 5 and path[2] == "evidence" and path[4] == "kind" and kw == "enum":
+            kinds = {"kinds": "、".join(f"{k.id}（{k.name.zh}）" for k in g.evidence_kinds),
+                     "kinds_en": ", ".join(k.id for k in g.evidence_kinds)}
+            if err.instance is None or err.instance == "":  # "kind:" left empty: not an unknown kind "None"
+                n = path[3] + 1
+                return make("NBS200", pos, clause=cid, path=ptr, problem=f"条款 {cid} 的第 {n} 个证据没有填写 kind（证据类型）",
+                            problem_en=f"evidence {n} of clause {cid} has no kind",
+                            fix=f"可用的证据类型：{kinds['kinds']}", fix_en=f"The evidence kinds: {kinds['kinds_en']}")
             return make("NBS218", pos, clause=cid, path=ptr, ref=err.instance,
-                        kinds="、".join(f"{k.id}（{k.name.zh}）" for k in g.evidence_kinds),
-                        kinds_en=", ".join(k.id for k in g.evidence_kinds),
+                        kinds=kinds["kinds"], kinds_en=kinds["kinds_en"],
                         **_named(err.instance, {k.id: k.name for k in g.evidence_kinds}))
         if path[2:] == ["unit"] and kw == "enum" and c is not None and c.assessment is not None:
             args = unit_args(g, c.assessment.indicator.unit, err.instance)

@@ -312,8 +312,9 @@ def _moved_row(lines: list[str], p: int, name: str) -> _Told | None:
     if dip is not None:
         q, j = dip
         want = indent(lines[j])
-        return _Told(_at("NBS025", name, q, indent(lines[q]), key=lines[q].strip().split(":")[0],
-                         fix=f"与第 {j + 1} 行的“{lines[j].strip().split(':')[0]}”对齐：行首留 {want} 个空格。",
+        key, sib = (lines[k].strip().split(":")[0].strip("\"'") for k in (q, j))
+        return _Told(_at("NBS025", name, q, indent(lines[q]), key=key,
+                         fix=f"与第 {j + 1} 行的“{sib}”对齐：行首留 {want} 个空格。",
                          fix_en=f"Line it up with the key on line {j + 1}: {want} spaces at the start of the line."),
                      with_line(lines, q, " " * want + lines[q].lstrip(" ")))
     return None

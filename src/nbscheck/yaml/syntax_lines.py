@@ -164,15 +164,22 @@ def dash_moved(lines: list[str], p: int) -> tuple[int, int, int] | None:
 
 
 def dipped(lines: list[str], p: int) -> tuple[int, int] | None:
-    """When the line above ``p`` is a ``key: value`` moved left out of its block, not ``p``: the
-    nearest line above it at ``p``'s column or less is at ``p``'s column, a key of the same block.
-    Returns (the moved line, the sibling that shows the column)."""
-    q = prev(lines, p)
+    """When a line above ``p`` is the one moved left out of its block, not ``p``: the nearest line
+    above ``p`` that is shallower (a ``key: value`` just above, or a ``key:`` with its block under
+    it) sits between two keys at ``p``'s column. Returns (the moved line, the sibling above it)."""
     ip = indent(lines[p])
-    if q < 0 or indent(lines[q]) >= ip or lines[q].lstrip().startswith("-") \
-            or not re.match(r" *[^ :#][^:#]*: +\S", lines[q]) or re.search(r":\s*[|>][0-9+\-]*\s*(#.*)?$", lines[q]):
+    q = prev(lines, p)
+    while q >= 0 and indent(lines[q]) > ip:
+        q = prev(lines, q)
+    if q < 0 or indent(lines[q]) >= ip or lines[q].lstrip().startswith("-"):
+        return None
+    complete = re.match(r" *[^ :#][^:#]*: +\S", lines[q]) and not re.search(r":\s*[|>][0-9+\-]*\s*(#.*)?$", lines[q])
+    header = re.match(r" *[^ :#\-][^:#]*:\s*(#.*)?$", lines[q])
+    if not (complete and q == prev(lines, p) or header and q != prev(lines, p)):
         return None
     j = prev(lines, q)
+    if j >= 0 and complete and indent(lines[j]) == indent(lines[q]) and re.match(r" *[^ :#\-][^:#]*:\s*(#.*)?$", lines[j]):
+        return q, p  # ``period:`` / ``start: x`` at period's column / ``  end: y``: start was period's first key
     while j >= 0 and indent(lines[j]) > ip:
         j = prev(lines, j)
     if j >= 0 and indent(lines[j]) == ip and not lines[j].lstrip().startswith("-") and ":" in lines[j]:
