@@ -264,12 +264,12 @@ def _mapping_here(lines: list[str], p: int, pc: int, name: str) -> _Told:
         return _no_colon(lines, q, name)  # the line above has no colon: it ran on into this one
     if q >= 0 and indent(s) > indent(lines[q]) and _WIDE_KEY.match(lines[q]):
         return _no_colon(lines, q, name)  # '- 文件：x' above: its key has a full-width colon, so x ran on
-    moved = _moved_row(lines, p, name)
-    if moved is not None:
-        return moved
     odd = _odd_first(lines, p)
     if odd is not None:
         return _named(odd, name)
+    moved = _moved_row(lines, p, name)
+    if moved is not None:
+        return moved
     first = s.find(": ", key_column(s))
     if 0 <= first < pc and _KEY_LINE.match(s):
         m = _KEY_LINE.match(s)
@@ -347,12 +347,12 @@ def _misplaced(lines: list[str], p: int, name: str) -> _Told:
         where = (f"与第 {j + 1} 行的“-”对齐：行首留 {want} 个空格。", f"Line it up with the '-' on line {j + 1}: {want} spaces "
                  f"at the start of the line.") if j >= 0 else ("同一列表的各项要对齐。", "Line up the items of one list.")
         return _Told(_at("NBS027", name, p, ind, fix=where[0], fix_en=where[1]), with_line(lines, p, " " * want + s.lstrip(" ")))
-    moved = _moved_row(lines, p, name) if _KEY_LINE.match(s) else None
-    if moved is not None:
-        return moved
     odd = _odd_first(lines, p) if _KEY_LINE.match(s) else None
     if odd is not None:
         return _named(odd, name)
+    moved = _moved_row(lines, p, name) if _KEY_LINE.match(s) else None
+    if moved is not None:
+        return moved
     if not _KEY_LINE.match(s) or not options:
         return _Told(_at("NBS004", name, p, ind, problem=_GENERIC[0], problem_en=_GENERIC[1], fix=_GENERIC[2],
                          fix_en=_GENERIC[3]), blank(lines, p))

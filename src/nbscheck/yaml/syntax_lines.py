@@ -175,7 +175,11 @@ def dipped(lines: list[str], p: int) -> tuple[int, int] | None:
         return None
     complete = re.match(r" *[^ :#][^:#]*: +\S", lines[q]) and not re.search(r":\s*[|>][0-9+\-]*\s*(#.*)?$", lines[q])
     header = re.match(r" *[^ :#\-][^:#]*:\s*(#.*)?$", lines[q])
-    if not (complete and q == prev(lines, p) or header and q != prev(lines, p)):
+    below = q + 1
+    while below < p and not content(lines, below):
+        below += 1
+    # a header's block must sit where it would under p's column: one usual step further in
+    if not (complete and q == prev(lines, p) or header and q != prev(lines, p) and indent(lines[below]) - ip == step(lines)):
         return None
     j = prev(lines, q)
     if j >= 0 and complete and indent(lines[j]) == indent(lines[q]) and re.match(r" *[^ :#\-][^:#]*:\s*(#.*)?$", lines[j]):
