@@ -709,7 +709,7 @@ def cases(n: int, seed: int) -> list[Case]:
     while len(out) < n and tries < n * 20:
         tries += 1
         base = names[len(out) % len(names)] if rng.random() < 0.7 else rng.choice(names)
-        kind = kinds[tries % len(kinds)] if rng.random() < 0.5 else rng.choice(kinds)
+        kind = kinds[len(out) % len(kinds)] if rng.random() < 0.6 else rng.choice(kinds)  # every kind, often
         start, _TYPED[0] = starts[base]
         _GRADED[0] = graded.setdefault(base, _graded(base))
         lines = start.split("\n")
