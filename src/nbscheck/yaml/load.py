@@ -92,7 +92,7 @@ def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *,
     findings, or with the syntax errors that remain; every position is the one in the file as written.
     """
     text, warnings = decode(raw, name, gbk=gbk)
-    if "\r" in text and _LONE_CR.search(text):  # old Mac line ends: one for one, so positions stay
+    if "\r" in text and text.count("\r") != text.count("\r\n"):  # lone CRs: one for one, positions stay
         text = _LONE_CR.sub("\n", text)
         raw = None if raw is None else text.encode("utf-8")
     found = scan(text, name)
