@@ -34,7 +34,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE / "out" / "submissions"
 MANIFEST = ".manifest.json"
-FORMAT = 3  # bump when the generated content changes, so run.py regenerates
+FORMAT = 4  # bump when the generated content changes, so run.py regenerates
 
 # --- word pools ------------------------------------------------------------------------------------
 
@@ -174,11 +174,14 @@ def _num(v: float | int) -> str:
     return str(v)
 
 
-def answered_guideline() -> Any:
+def answered_guideline(version: str | None = None) -> Any:
     """The guideline the files answer. Townships answer a released version (the working draft may
-    still change), so: the newest release; the working version only when nothing is released yet."""
+    still change), so by default the newest release (the working version only when nothing is
+    released yet); ``version`` names another one, e.g. the working draft, to measure it early."""
     from nbscheck.model.guideline import shipped, versions
 
+    if version:
+        return shipped(version)
     released = [v for v, p in versions().items() if p.parent.name == "releases"]
     return shipped(max(released, key=lambda v: tuple(map(int, v.split(".")))) if released else None)
 
@@ -186,11 +189,17 @@ def answered_guideline() -> Any:
 class _Clauses:
     """The parts of the guideline the generator needs, as plain data (picklable, fast)."""
 
-    def __init__(self) -> None:
-        g = answered_guideline()
+    def __init__(self, version: str | None = None) -> None:
+        g = answered_guideline(version)
         self.version = g.version
         self.id = g.id
         self.units = sorted(g.units)
+        rules = g.rules
+        self.stages = [s.id for s in rules.stages]
+        core = set(rules.qualification.core_clauses)
+        # the library's own judgement (kept per process, not pickled): a generated status is what it says
+        self.factors = {k: v.factor for k, v in rules.statuses.items()}
+        self.indicators: dict[str, Any] = {}
         self.chapters: list[tuple[str, list[dict[str, Any]]]] = []
         for ch in g.chapters:
             rows = []
@@ -201,7 +210,10 @@ class _Clauses:
                 ind = a.indicator
                 lo, hi = ind.bounds()
                 t = ind.target
+                self.indicators[c.id] = ind
                 rows.append({"id": c.id, "level": c.level, "type": ind.type, "unit": ind.unit, "integer": ind.integer,
+                             "core": c.id in core, "stages": list(a.stages), "baseline": ind.baseline,
+                             "graded": ind.grading is not None,
                              "lo": lo, "hi": hi, "at_least": t.at_least, "at_most": t.at_most, "equals": t.equals,
                              "one_of": list(t.one_of), "min_length": t.min_length,
                              "choices": [x.id for x in ind.choices], "evidence": list(a.evidence),
@@ -232,6 +244,8 @@ def _value(c: dict[str, Any], status: str, rnd: random.Random) -> Any:
             v = max(v, lo)
         if hi is not None:
             v = min(v, hi)
+        if c["type"] == "percentage" and 0 < v < 1:  # 0.2 % reads as a fraction (NBS264): a township writes 0
+            v = 0
         return int(round(v)) if integer else round(v, 1)
 
     if c["at_most"] is not None:  # smaller is better
@@ -254,6 +268,18 @@ def _value(c: dict[str, Any], status: str, rnd: random.Random) -> Any:
     if v >= tgt:
         v = fit(tgt - (1 if integer else 0.5))
     return v if v < tgt else None
+
+
+def _value_against(c: dict[str, Any], status: str, rnd: random.Random, base: float | int) -> float | int | None:
+    """The value of an outcome indicator whose target is on the change against ``base``: the change
+    is drawn like any value (meeting, nearly meeting or missing the target), then added to the base."""
+    pct = c["baseline"] == "percent_change"
+    lo, hi = (-60.0, 40.0) if pct else (-min(30, base), 80)
+    change = _value(dict(c, type="number", lo=lo, hi=hi, integer=c["integer"] and not pct), status, rnd)
+    if change is None:
+        return None
+    v = base * (1 + change / 100) if pct else base + change
+    return int(round(v)) if c["integer"] else round(v, 1)
 
 
 class Writer:
@@ -300,16 +326,23 @@ class Writer:
             mistakes = [m for m in mistakes if m not in FATAL] or mistakes[:1]  # at most one fatal, alone
             if any(m in FATAL for m in mistakes):
                 mistakes = [next(m for m in mistakes if m in FATAL)]
+        # a guideline with stages: a mix of first recognitions, re-assessments and files that name no
+        # stage (every clause assessed); a clause of another stage is left out, as the template does
+        stage = rnd.choices(self.cl.stages + [None], [4] * len(self.cl.stages) + [2])[0] if self.cl.stages else None
+        tw["stage"] = stage or ""
         answers: list[dict[str, Any]] = []
         for heading, rows in self.cl.chapters:
             for c in rows:
-                q = 1.2 if ready and c["level"] == "shall" else quality
+                if stage and c["stages"] and stage not in c["stages"]:
+                    continue
+                q = 1.2 if ready and (c["level"] == "shall" or c["core"]) else quality
                 answers.append(self.answer(c, rnd, q, tw, year, heading, small))
         # notes fill the file to about target_bytes (their length varies, so files do too)
         if target_bytes and not small:
             fixed = sum(len(self.render_answer(a).encode()) for a in answers) + 300
             goal = int(target_bytes * rnd.uniform(0.88, 1.12))
-            budget = max(0, goal - fixed)
+            # a guideline with more clauses than fit in target_bytes still gets some prose (a file grows)
+            budget = max(goal - fixed, int(fixed * 0.12))
             per = budget / max(1, len(answers))
             for a in answers:
                 want = int(per * rnd.uniform(0.5, 1.5))
@@ -323,8 +356,13 @@ class Writer:
                     parts.append(s)
                     size += n
                 a["note"] = parts
-        for m in mistakes:
+        applied = []
+        for m in mistakes:  # the manifest lists a mistake only when the file carries it
+            before = sum(1 for a in answers if a.get("mistake"))
             apply_mistake(m, answers, tw, rnd, self)
+            if m in RENDERED or sum(1 for a in answers if a.get("mistake")) > before:
+                applied.append(m)
+        mistakes = applied
         return self.render(tw, year, answers, rnd, mistakes, small), mistakes
 
     def answer(self, c: dict[str, Any], rnd: random.Random, quality: float, tw: dict[str, str], year: int,
@@ -342,15 +380,26 @@ class Writer:
             status = "met"
         a: dict[str, Any] = {"c": c, "status": status, "heading": heading, "evidence": [], "note": []}
         if status == "not_applicable":
+            if c["baseline"]:  # the baseline may be recorded all the same, for the next assessment
+                a["baseline"] = self.baseline(c, rnd, year, tw["stage"])
             a["justification"] = rnd.choice([
                 f"{tw['name_zh']}境内无此类对象，经{rnd.choice(ORGS)}现场核实。",
                 f"评估期内{tw['name_zh']}未实施相关项目，本条不适用。",
                 "本乡镇无相关设施或项目，已在实施方案中说明。",
             ])
             return a
-        value = _value(c, status, rnd)
+        base: dict[str, Any] | None = None
+        if c["baseline"]:
+            a["baseline"] = base = self.baseline(c, rnd, year, tw["stage"])
+            value = _value_against(c, status, rnd, base["value"])
+        else:
+            value = _value(c, status, rnd)
         if value is None:  # no value below the target exists: report the target as partial
             value, status, a["status"] = _value(c, "met", rnd), "partial", "partial"
+        if c["baseline"] or c["graded"]:  # the status the library gives this value, never a second rule set
+            status = a["status"] = self.judged_status(c, value, base, status)
+            if c["graded"] and rnd.random() < 0.3:  # the status follows from the value: often left out
+                a["no_status"] = True
         a["value"] = value
         unit = c["unit"]
         a["value_text"] = _num(value) + (UNITS_ZH.get(unit, "") if unit else ("%" if c["type"] == "percentage" else ""))
@@ -377,12 +426,40 @@ class Writer:
             a["evidence"].append(ev)
         return a
 
+    def baseline(self, c: dict[str, Any], rnd: random.Random, year: int, stage: str) -> dict[str, Any]:
+        """The baseline a township recorded for an outcome clause: a value of the clause's kind, the
+        year (before the period: a few years back at a re-assessment) and one evidence item."""
+        lo = c["lo"] if c["lo"] is not None else 0
+        if c["baseline"] == "percent_change":
+            v: float | int = round(rnd.uniform(max(lo, 50.0), max(lo, 50.0) * 40), 1)
+        else:
+            v = rnd.randint(int(lo) + 12, int(lo) + 900) if c["integer"] else round(rnd.uniform(lo + 10, lo + 2000), 1)
+        back = rnd.randint(3, 5) if stage != "entry" and rnd.random() < 0.8 else rnd.randint(0, 2)
+        kind = rnd.choice(list(c["evidence"])) if c["evidence"] else "survey-report"
+        item = rnd.choice(self.pool[kind])
+        return {"value": v, "year": year - back, "evidence": [{"path": item["path"], "kind": kind}]}
+
+    def judged_status(self, c: dict[str, Any], value: Any, base: dict[str, Any] | None, wanted: str) -> str:
+        """The status nbscheck's model gives ``value``: graded by the clause's grading, or the
+        wanted status kept when it agrees with the target (met only when the target is reached)."""
+        from nbscheck.model.indicators import derived_status, judged_value, target_reached
+
+        ind = self.cl.indicators[c["id"]]
+        judged = judged_value(ind, {"value": value, "baseline": base} if base else {"value": value})
+        got = derived_status(ind, judged, self.cl.factors)
+        if got is not None:
+            return got[0]
+        reached = target_reached(ind, judged)
+        if reached is None:
+            return wanted
+        return "met" if reached else (wanted if wanted != "met" else "partial")
+
     # --- rendering ---------------------------------------------------------------------------------
 
     def render_answer(self, a: dict[str, Any]) -> str:
         c = a["c"]
         key = a.get("key", c["id"])
-        lines = [f"  {_q(key)}:", f"    status: {a['status']}"]
+        lines = [f"  {_q(key)}:"] + ([] if a.get("no_status") else [f"    status: {a['status']}"])
         if "value" in a and a["value"] is not None:
             v = a["value"]
             lines.append(f"    value: {_q(v) if isinstance(v, str) else _num(v)}")
@@ -390,6 +467,10 @@ class Writer:
             lines.append(f"    unit: {a['unit']}")
         if "justification" in a:
             lines.append(f"    justification: {_q(a['justification'])}")
+        base = a.get("baseline")
+        if base:
+            lines += ["    baseline:", f"      value: {_num(base['value'])}", f"      year: {base['year']}", "      evidence:"]
+            lines += [f"        - {{path: {_q(e['path'])}, kind: {e['kind']}}}" for e in base["evidence"]]
         if a["evidence"]:
             lines.append("    evidence:")
             for ev in a["evidence"]:
@@ -429,6 +510,7 @@ class Writer:
             "guideline:",
             f"  id: {self.cl.id}",
             f"  version: {_q(self.cl.version)}",
+            *([f"stage: {tw['stage']}"] if tw.get("stage") else []),
             "township:",
             f"  name: {{zh: {tw['name_zh']}, en: {tw['name_en']}}}",
             f"  code: {_q(code)}",
@@ -484,12 +566,22 @@ MISTAKES = [
     "duplicate-key",       # a clause answered twice           NBS005 (file not scored)
     "tab-indent",          # a tab in the indentation          NBS007 (file not scored)
 ]
+# the findings (errors and warnings) each mistake gives, and nothing else: the tests hold files to it
+CODES = {
+    "percent-string": {"NBS207"}, "out-of-range": {"NBS209"}, "met-below-target": {"NBS210"},
+    "missing-evidence": {"NBS212"}, "evidence-typo": {"NBS213"}, "sha-mismatch": {"NBS215"},
+    "wrong-unit": {"NBS208"}, "unknown-clause": {"NBS201", "NBS203"}, "na-not-allowed": {"NBS205"},
+    "na-no-justification": {"NBS206"}, "kind-typo": {"NBS218"}, "missing-shall": {"NBS203"},
+    "period-reversed": {"NBS221"}, "bad-province": {"NBS220"}, "met-no-value": {"NBS211"},
+    "bool-as-text": {"NBS207"}, "duplicate-key": {"NBS005"}, "tab-indent": {"NBS007"},
+}
 FATAL = {"duplicate-key", "tab-indent"}
+RENDERED = {"period-reversed", "bad-province", "tab-indent"}  # applied while rendering, always present
 WARNING_ONLY = {"bad-province"}
 
 
 def _pick(answers: list[dict[str, Any]], rnd: random.Random, pred) -> dict[str, Any] | None:
-    cands = [a for a in answers if not a.get("drop") and not a.get("mistake") and pred(a)]
+    cands = [a for a in answers if not a.get("drop") and not a.get("mistake") and not a.get("no_status") and pred(a)]
     if not cands:
         return None
     a = rnd.choice(cands)
@@ -498,7 +590,9 @@ def _pick(answers: list[dict[str, Any]], rnd: random.Random, pred) -> dict[str, 
 
 
 def apply_mistake(m: str, answers: list[dict[str, Any]], tw: dict[str, str], rnd: random.Random, w: Writer) -> None:
-    live = lambda a: a["status"] != "not_applicable"  # noqa: E731
+    # a value mistake goes to a clause whose status is not derived from the value (no grading, no
+    # baseline), so the finding is the one the manifest promises and not a derived disagreement
+    live = lambda a: a["status"] != "not_applicable" and not a["c"]["graded"] and not a["c"]["baseline"]  # noqa: E731
     if m == "percent-string":
         a = _pick(answers, rnd, lambda a: live(a) and a["c"]["type"] == "percentage")
         if a:
@@ -508,7 +602,7 @@ def apply_mistake(m: str, answers: list[dict[str, Any]], tw: dict[str, str], rnd
         if a:
             a["value"] = rnd.choice([120, 105.5, 150, -5])
     elif m == "met-below-target":
-        a = _pick(answers, rnd, lambda a: a["status"] == "met" and a["c"]["type"] == "percentage"
+        a = _pick(answers, rnd, lambda a: live(a) and a["status"] == "met" and a["c"]["type"] == "percentage"
                   and (a["c"]["at_least"] or 0) >= 30)
         if a:
             a["value"] = round(a["c"]["at_least"] * 0.6, 1)
@@ -534,7 +628,7 @@ def apply_mistake(m: str, answers: list[dict[str, Any]], tw: dict[str, str], rnd
         if a:
             a["unit"] = "mu"
     elif m == "unknown-clause":
-        a = _pick(answers, rnd, lambda a: True)
+        a = _pick(answers, rnd, lambda a: a["c"]["level"] == "shall")  # so the missing answer is NBS203
         if a:
             a["key"] = a["c"]["id"] + "0"
     elif m == "na-not-allowed":
@@ -561,7 +655,7 @@ def apply_mistake(m: str, answers: list[dict[str, Any]], tw: dict[str, str], rnd
         if a:
             a["drop"] = True
     elif m == "met-no-value":
-        a = _pick(answers, rnd, lambda a: a["status"] == "met")
+        a = _pick(answers, rnd, lambda a: live(a) and a["status"] == "met")
         if a:
             a.pop("value", None)
     elif m == "bool-as-text":
@@ -582,9 +676,9 @@ def apply_mistake(m: str, answers: list[dict[str, Any]], tw: dict[str, str], rnd
 _W: Writer | None = None
 
 
-def _worker_init(out: str, seed: int) -> None:
+def _worker_init(out: str, seed: int, version: str | None = None) -> None:
     global _W
-    _W = Writer(_Clauses(), evidence_pool(Path(out), seed, write=False))
+    _W = Writer(_Clauses(version), evidence_pool(Path(out), seed, write=False))
 
 
 def _write_batch(args: tuple[str, int, float, int, list[int]]) -> list[tuple[str, list[str], int]]:
@@ -604,24 +698,26 @@ def _write_batch(args: tuple[str, int, float, int, list[int]]) -> list[tuple[str
 
 
 def generate(out: str | Path, files: int, *, seed: int = 2025, mistakes: float = 0.05,
-             target_bytes: int = 40_000, jobs: int = 0, quiet: bool = False) -> dict[str, Any]:
-    """Write ``files`` submissions and the shared evidence into ``out``; return the manifest."""
+             target_bytes: int = 40_000, jobs: int = 0, quiet: bool = False,
+             version: str | None = None) -> dict[str, Any]:
+    """Write ``files`` submissions answering guideline ``version`` (default: the newest release)
+    and the shared evidence into ``out``; return the manifest."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     evidence_pool(out, seed, write=True)
-    cl = _Clauses()
+    cl = _Clauses(version)
     workers = jobs or os.cpu_count() or 1
     step = 250
     batches = [(str(out), seed, mistakes, target_bytes, list(range(s, min(files, s + step))))
                for s in range(0, files, step)]
     rows: list[tuple[str, list[str], int]] = []
     if workers <= 1 or files <= step:
-        _worker_init(str(out), seed)
+        _worker_init(str(out), seed, version)
         for b in batches:
             rows += _write_batch(b)
     else:
-        with ProcessPoolExecutor(workers, initializer=_worker_init, initargs=(str(out), seed)) as pool:
+        with ProcessPoolExecutor(workers, initializer=_worker_init, initargs=(str(out), seed, version)) as pool:
             for r in pool.map(_write_batch, batches):
                 rows += r
     keep = {r[0] for r in rows}
@@ -641,12 +737,12 @@ def generate(out: str | Path, files: int, *, seed: int = 2025, mistakes: float =
     return manifest
 
 
-def write_small(path: str | Path, seed: int = 2025) -> Path:
+def write_small(path: str | Path, seed: int = 2025, version: str | None = None) -> Path:
     """A small valid submission (every clause, no notes or descriptions: about 12 KB) with its evidence."""
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     pool = evidence_pool(p.parent, seed, write=True)
-    w = Writer(_Clauses(), pool)
+    w = Writer(_Clauses(version), pool)
     text, _ = w.build(0, seed, 0.0, None, small=True)
     p.write_text(text, encoding="utf-8")
     return p
@@ -668,11 +764,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--size", type=int, default=40_000, help="about how many bytes per file (default: 40000)")
     ap.add_argument("--jobs", "-j", type=int, default=0, help="processes (default: every core)")
     ap.add_argument("--small-file", metavar="PATH", help="write one small valid submission to PATH instead")
+    ap.add_argument("--guideline-version", metavar="V",
+                    help="the guideline version the files answer, e.g. 2.0.0 (default: the newest release)")
     a = ap.parse_args(argv)
+    v = a.guideline_version
+    if v:
+        from nbscheck.model.guideline import versions
+
+        if v not in versions():
+            ap.error(f"no guideline version {v} (known: {', '.join(versions())})")
     if a.small_file:
-        print(write_small(a.small_file, a.seed))
+        print(write_small(a.small_file, a.seed, v))
         return 0
-    generate(a.out, a.files, seed=a.seed, mistakes=a.mistakes, target_bytes=a.size, jobs=a.jobs)
+    generate(a.out, a.files, seed=a.seed, mistakes=a.mistakes, target_bytes=a.size, jobs=a.jobs, version=v)
     return 0
 
 

@@ -143,14 +143,14 @@ def repeat(cmd: list[str], n: int) -> dict[str, Any]:
 
 # --- the benchmark ---------------------------------------------------------------------------------
 
-def ensure_files(out: Path, files: int, seed: int, jobs: int) -> dict[str, Any]:
+def ensure_files(out: Path, files: int, seed: int, jobs: int, version: str | None = None) -> dict[str, Any]:
     m = generate.read_manifest(out)
-    g = generate.answered_guideline()
+    g = generate.answered_guideline(version)
     want = {"format": generate.FORMAT, "seed": seed, "files": files, "guideline": {"id": g.id, "version": g.version}}
     if m and all(m.get(k) == v for k, v in want.items()) and len(list(out.glob("*.yaml"))) == files:
         print(f"using the {files} submissions already in {_rel(out)}", file=sys.stderr)
         return m
-    return generate.generate(out, files, seed=seed, jobs=jobs)
+    return generate.generate(out, files, seed=seed, jobs=jobs, version=version)
 
 
 def _lock(fh: Any) -> bool:
@@ -207,18 +207,20 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     from nbscheck import __version__
     res["nbscheck"] = __version__
 
-    man = ensure_files(subs, args.files, args.seed, args.jobs)
+    man = ensure_files(subs, args.files, args.seed, args.jobs, args.guideline_version)
     files = sorted(subs.glob("*.yaml"))
     nbytes = sum(f.stat().st_size for f in files)
     res["bytes"] = nbytes
     res["with_mistakes"] = len(man.get("mistakes", {}))
     schema = out / "schema.json"
-    r = measure([nbscheck, "schema", "-o", str(schema)])
+    version = man["guideline"]["version"]
+    res["guideline_version"] = version
+    r = measure([nbscheck, "schema", "--guideline-version", version, "-o", str(schema)])
     if r["rc"] != 0:
         raise SystemExit(f"nbscheck schema failed: {r['stderr']}")
 
     # (a) and (b): one file, start-up included
-    small = generate.write_small(out / "single" / "small.yaml", args.seed)
+    small = generate.write_small(out / "single" / "small.yaml", args.seed, args.guideline_version)
     mistakes = set(man.get("mistakes", {}))
     big = next(f for f in files if f.name not in mistakes)
     print("timing single files ...", file=sys.stderr)
@@ -295,7 +297,7 @@ def table(res: dict[str, Any]) -> str:
         f"nbscheck {res['nbscheck']} benchmark: Python {res['python']} on {res['platform']} ({res['machine']}), "
         f"{res['cpu_count']} CPUs ({res['usable_cpus']} usable); folder check with --jobs {res['jobs']} "
         f"= {res['workers']} worker processes",
-        f"files: {n} submissions, {res['bytes'] / 1e6:,.1f} MB ({res['bytes'] / max(n, 1) / 1e3:.1f} KB each), "
+        f"files: {n} submissions answering guideline {res.get('guideline_version', '?')}, {res['bytes'] / 1e6:,.1f} MB ({res['bytes'] / max(n, 1) / 1e3:.1f} KB each), "
         f"{res['with_mistakes']} with deliberate mistakes; load average before/after: "
         f"{'/'.join(f'{x:.2f}' for x in res.get('loadavg_before', ())[:1])} / "
         f"{'/'.join(f'{x:.2f}' for x in res.get('loadavg_after', ())[:1])}",
@@ -361,6 +363,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", "-j", type=int, default=0, help="nbscheck --jobs for the folder check (default: 0, every core)")
     ap.add_argument("--out", default=str(HERE / "out"), help="working folder (default: benchmarks/out)")
     ap.add_argument("--seed", type=int, default=2025)
+    ap.add_argument("--guideline-version", metavar="V",
+                    help="the guideline version the files answer, e.g. 2.0.0 (default: the newest release)")
     ap.add_argument("--repeat", type=int, default=7, help="runs of each single-file timing (default: 7)")
     ap.add_argument("--cj-files", type=int, default=500,
                     help="files for check-jsonschema and the one-core run (default: 500)")

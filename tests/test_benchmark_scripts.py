@@ -144,3 +144,74 @@ def test_findings_are_positioned_alike_with_and_without_regions(generated, monke
     monkeypatch.setattr(Document, "_where_in_region", lambda self, path, key: None)
     assert got == [[(f.code, f.line, f.column, f.path) for f in check_file(p).findings] for p in files]
     assert sum(map(len, got)) >= len(files)
+
+
+# --- files answering the 2.0.0 working draft (assessment model 2) ----------------------------------
+
+DRAFT = "2.0.0"
+
+
+@pytest.fixture(scope="module")
+def generated_draft(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("bench20") / "submissions"
+    manifest = generate.generate(out, 40, seed=20, mistakes=0.3, jobs=1, quiet=True, version=DRAFT)
+    return out, manifest
+
+
+def _problems(path: Path) -> tuple[set[str], object]:
+    r = check_file(path)
+    return {f.code for f in r.findings if f.severity.name != "NOTE"}, r
+
+
+def test_draft_files_are_clean_or_carry_exactly_the_manifest_codes(generated_draft):
+    out, manifest = generated_draft
+    assert manifest["guideline"]["version"] == DRAFT
+    files = sorted(out.glob("*.yaml"))
+    clean = [f for f in files if f.name not in manifest["mistakes"]]
+    assert len(clean) >= 20 and len(manifest["mistakes"]) >= 6
+    for f in clean:
+        codes, r = _problems(f)
+        assert r.parsed and r.errors == 0 and codes == set(), (f.name, [(x.code, x.line) for x in r.findings])
+        assert r.score is not None
+    for name, mistakes in manifest["mistakes"].items():
+        codes, _ = _problems(out / name)
+        assert codes == set().union(*(generate.CODES[m] for m in mistakes)), (name, mistakes, codes)
+
+
+def test_draft_files_mix_stages_graded_answers_and_a_share_qualifies(generated_draft):
+    import yaml
+
+    out, manifest = generated_draft
+    g = shipped(DRAFT)
+    stages = {s.id for s in g.rules.stages}
+    graded = {c.id for c in g.assessable if c.assessment.indicator.grading is not None}
+    against = {c.id for c in g.assessable if c.assessment.indicator.baseline is not None}
+    assert graded and against and stages  # the draft has all three, or this test proves nothing
+    clean = [f for f in sorted(out.glob("*.yaml")) if f.name not in manifest["mistakes"]]
+    seen_stages: set[str | None] = set()
+    stated = unstated = baselines = 0
+    for f in clean:
+        data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        stage = data.get("stage")
+        seen_stages.add(stage)
+        for cid, ans in data["answers"].items():
+            c = g.clause(cid)
+            assert c.assessment.at_stage(stage), (f.name, cid, stage)  # no answer of another stage
+            if cid in graded:
+                stated += "status" in ans
+                unstated += "status" not in ans
+            if cid in against:  # every outcome clause with a baseline rule carries its baseline
+                base = ans.get("baseline")
+                assert base and isinstance(base["value"], (int, float)) and base["evidence"], (f.name, cid)
+                assert base["year"] <= int(str(data["period"]["end"])[:4]), (f.name, cid)
+                baselines += 1
+    assert seen_stages >= stages | {None}
+    assert stated > 0 and unstated > 0 and baselines > 0
+    qualified = [check_file(f).score.qualified for f in clean]
+    assert 0.2 <= sum(qualified) / len(qualified) <= 0.8, sum(qualified)
+
+
+def test_generator_refuses_an_unknown_guideline_version(tmp_path: Path):
+    proc = subprocess.run([sys.executable, str(BENCH / "generate.py"), "--files", "1", "--out", str(tmp_path),
+                           "--guideline-version", "9.9.9"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "9.9.9" in proc.stderr
