@@ -341,8 +341,8 @@ class Writer:
         if target_bytes and not small:
             fixed = sum(len(self.render_answer(a).encode()) for a in answers) + 300
             goal = int(target_bytes * rnd.uniform(0.88, 1.12))
-            # a guideline with more clauses than fit in target_bytes still gets some prose (a file grows)
-            budget = max(goal - fixed, int(fixed * 0.12))
+            # a guideline with more clauses than fit in the goal still gets some prose (its files grow)
+            budget = goal - fixed if goal > fixed else int(fixed * 0.12)
             per = budget / max(1, len(answers))
             for a in answers:
                 want = int(per * rnd.uniform(0.5, 1.5))
