@@ -16,6 +16,11 @@ file ``i`` depends only on the seed and ``i``, however many processes write them
 
 A ``.manifest.json`` next to the files records the seed, the guideline version and which files
 have which mistakes (the tests and ``run.py`` read it).
+
+``--guideline-version V`` answers another version, e.g. the 2.0.0 working draft with its stages,
+baselines and gradings. Everything about the clauses is read from the loaded guideline model, and a
+derived status comes from nbscheck's own functions: the generator is a consumer of the library, not a
+second implementation of its rules.
 """
 
 from __future__ import annotations
