@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, col_of, edit, line_of
+from test_assessment_model import clause, folder, got, run  # noqa: F401 - the same fixture folder and helpers
 from nbscheck.check.checker import check_file
 
 GOOD = (FIXTURES / "subs" / "good.yaml").read_text(encoding="utf-8")
@@ -35,25 +36,6 @@ ANSWER_212 = """  "2.1.2":
 """
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    dst = tmp_path / "sub"
-    shutil.copytree(FIXTURES / "subs", dst)
-    return dst
-
-
-def run(folder: Path, guideline: Path, body: str):
-    p = folder / "s.yaml"
-    p.write_text(body, encoding="utf-8")
-    return check_file(p, guideline_root=str(guideline), name="s.yaml")
-
-
-def got(result) -> list[tuple[str, int, int, str | None]]:
-    return [(f.code, f.line, f.column, f.clause) for f in result.findings]
-
-
-def clause(result, cid: str):
-    return next(c for c in result.score.clauses if c.clause == cid)
 
 
 # --- a graded clause: the value alone sets the status ----------------------------------------------

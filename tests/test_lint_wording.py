@@ -13,18 +13,11 @@ import pytest
 from conftest import ROOT, col_of, edit, line_of
 from nbscheck.lint import quantities as q
 from nbscheck.lint.runner import lint
+from test_lint import found
 
 CH1 = "chapters/01-general.yaml"
 CH2 = "chapters/02-measures.yaml"
 ANNEX = "chapters/annex-a.yaml"
-
-
-def found(directory: Path) -> list[tuple[str, str, int, int]]:
-    out = []
-    for f in lint(directory):
-        rel = Path(f.file).resolve().relative_to(directory.resolve()).as_posix()
-        out.append((f.code, rel, f.line, f.column))
-    return out
 
 
 def at(text: str, marker: str, nth: int = 1) -> tuple[int, int]:
